@@ -1,0 +1,23 @@
+import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/**
+ * Append-only customer events (a deposit, a card transaction, a login). `eventId` is the caller's
+ * id: ingesting the same event twice is a no-op. No foreign key to customers: an event for an
+ * unknown customer is still recorded (and the engine records why it enrolled nobody).
+ */
+export const events = pgTable(
+  'events',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    eventId: text('event_id').notNull(),
+    customerId: text('customer_id').notNull(),
+    name: text('name').notNull(),
+    properties: jsonb('properties').$type<Record<string, unknown>>().notNull().default({}),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('events_event_id_idx').on(t.eventId),
+    index('events_customer_name_time_idx').on(t.customerId, t.name, t.occurredAt),
+  ],
+);

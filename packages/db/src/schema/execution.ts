@@ -1,0 +1,141 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export const enrollmentStatuses = ['active', 'waiting', 'completed', 'exited', 'failed'] as const;
+export type EnrollmentStatus = (typeof enrollmentStatuses)[number];
+
+/**
+ * One customer's pass through one journey version. Postgres is the record: the current node,
+ * the wake-up time of a wait and the event waited for live here, Redis only carries work.
+ */
+export const enrollments = pgTable(
+  'enrollments',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    journeyId: uuid('journey_id').notNull(),
+    version: integer('version').notNull(),
+    customerId: text('customer_id').notNull(),
+    entrySeq: integer('entry_seq').notNull().default(1),
+    currentNode: text('current_node').notNull(),
+    status: text('status').$type<EnrollmentStatus>().notNull().default('active'),
+    wakeAt: timestamp('wake_at', { withTimezone: true }),
+    waitingEvent: text('waiting_event'),
+    abPath: jsonb('ab_path').$type<Record<string, string>>().notNull().default({}),
+    triggerEventId: text('trigger_event_id'),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull().defaultNow(),
+    exitedAt: timestamp('exited_at', { withTimezone: true }),
+    exitReason: text('exit_reason'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('enrollments_entry_idx').on(t.journeyId, t.customerId, t.entrySeq),
+    index('enrollments_wake_idx').on(t.wakeAt).where(sql`status = 'waiting'`),
+    index('enrollments_customer_idx').on(t.customerId),
+    index('enrollments_journey_status_idx').on(t.journeyId, t.status),
+  ],
+);
+
+/** Every move of an enrollment out of a node through a port: the source of per-node analytics. */
+export const stepTransitions = pgTable(
+  'step_transitions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    enrollmentId: bigint('enrollment_id', { mode: 'number' }).notNull(),
+    journeyId: uuid('journey_id').notNull(),
+    version: integer('version').notNull(),
+    nodeId: text('node_id').notNull(),
+    port: text('port'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('step_transitions_journey_node_idx').on(t.journeyId, t.nodeId, t.port)],
+);
+
+export const messageStatuses = [
+  'claimed',
+  'queued',
+  'sent',
+  'delivered',
+  'failed',
+  'suppressed',
+  'unknown',
+] as const;
+export type MessageStatus = (typeof messageStatuses)[number];
+
+/**
+ * A message claimed before anything leaves the building: `idempotencyKey` (enrollment, node,
+ * entry sequence) is unique, so a retried send finds its row instead of sending twice.
+ */
+export const messages = pgTable(
+  'messages',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    enrollmentId: bigint('enrollment_id', { mode: 'number' }),
+    journeyId: uuid('journey_id'),
+    nodeId: text('node_id'),
+    customerId: text('customer_id').notNull(),
+    channel: text('channel').notNull(),
+    connectorId: text('connector_id'),
+    templateId: uuid('template_id'),
+    variant: text('variant'),
+    body: text('body'),
+    status: text('status').$type<MessageStatus>().notNull().default('claimed'),
+    reason: text('reason'),
+    providerMessageId: text('provider_message_id'),
+    cost: numeric('cost', { precision: 12, scale: 4 }),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('messages_idempotency_idx').on(t.idempotencyKey),
+    index('messages_customer_idx').on(t.customerId, t.createdAt),
+    index('messages_journey_node_idx').on(t.journeyId, t.nodeId),
+  ],
+);
+
+/** Provider answers and delivery receipts for a message, in arrival order. */
+export const messageEvents = pgTable(
+  'message_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    messageId: bigint('message_id', { mode: 'number' }).notNull(),
+    status: text('status').notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('message_events_message_idx').on(t.messageId)],
+);
+
+/** At most one conversion per enrollment, attributed to its A/B path and last message. */
+export const conversions = pgTable(
+  'conversions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    enrollmentId: bigint('enrollment_id', { mode: 'number' }).notNull(),
+    journeyId: uuid('journey_id').notNull(),
+    version: integer('version').notNull(),
+    customerId: text('customer_id').notNull(),
+    eventId: text('event_id'),
+    value: numeric('value', { precision: 14, scale: 2 }),
+    abPath: jsonb('ab_path').$type<Record<string, string>>().notNull().default({}),
+    messageId: bigint('message_id', { mode: 'number' }),
+    convertedAt: timestamp('converted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('conversions_enrollment_idx').on(t.enrollmentId),
+    index('conversions_journey_idx').on(t.journeyId, t.convertedAt),
+  ],
+);
