@@ -139,10 +139,10 @@ export const envDocs: readonly EnvDoc[] = Object.entries(envSpec).map(([name, sp
 
 /** Renders `envDocs` as a Markdown table (Variable | Default | Description). */
 export function renderEnvDocsMarkdown(docs: readonly EnvDoc[] = envDocs): string {
-  const escape = (s: string) => s.replaceAll('|', '\\|');
+  const cell = (s: string) => s.replaceAll('|', '\\|');
   const rows = docs.map(
     (d) =>
-      `| \`${d.name}\` | ${escape(d.default)}${d.requiredInProduction ? ' (required in production)' : ''} | ${escape(d.description)} |`,
+      `| \`${d.name}\` | ${cell(d.default)}${d.requiredInProduction ? ' (required in production)' : ''} | ${cell(d.description)} |`,
   );
   return ['| Variable | Default | Description |', '| --- | --- | --- |', ...rows].join('\n');
 }
