@@ -57,8 +57,10 @@ export const bankAttributeTypes = {
 } as const satisfies Record<keyof BankAttributes, 'number' | 'string' | 'boolean'>;
 
 /** Where the shared data set sits relative to a checkout of this repository. */
-export const defaultBankCsvPath = new URL('../../../../../shared/data/bank-marketing/bank-full.csv', import.meta.url)
-  .pathname;
+export const defaultBankCsvPath = new URL(
+  '../../../../../shared/data/bank-marketing/bank-full.csv',
+  import.meta.url,
+).pathname;
 
 /** Customer id for the n-th data row (1-based), e.g. `C000001`. */
 export function bankCustomerId(row: number): string {
@@ -91,9 +93,28 @@ export function parseBankRow(fields: readonly string[]): BankAttributes {
   };
 }
 
-const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const givenChars = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍红建国文斌辉力宇浩然子轩梓涵欣怡思远嘉怡雨桐俊杰佳琪晓东海燕春梅志强丹丹';
-const mobilePrefixes = ['138', '139', '137', '136', '135', '150', '151', '152', '158', '159', '186', '187', '188', '189', '133', '177'];
+const surnames =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const givenChars =
+  '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍红建国文斌辉力宇浩然子轩梓涵欣怡思远嘉怡雨桐俊杰佳琪晓东海燕春梅志强丹丹';
+const mobilePrefixes = [
+  '138',
+  '139',
+  '137',
+  '136',
+  '135',
+  '150',
+  '151',
+  '152',
+  '158',
+  '159',
+  '186',
+  '187',
+  '188',
+  '189',
+  '133',
+  '177',
+];
 
 /** A small deterministic integer hash (xorshift-multiply), good enough to spread fake values. */
 function mix(n: number, salt: number): number {
@@ -133,7 +154,10 @@ export function fakeIdNumber(row: number, age: number): string {
 
 /** Streams the data set as customers, row 1 first. */
 export async function* readBankCustomers(path = defaultBankCsvPath): AsyncGenerator<BankCustomer> {
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = createInterface({
+    input: createReadStream(path, 'utf8'),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   let row = 0;
   for await (const line of lines) {
     if (row++ === 0 || line.trim() === '') continue;

@@ -28,6 +28,8 @@ export const customers = pgTable(
   },
   (t) => [
     index('customers_phone_index_idx').on(t.phoneIndex),
+    // Search by customer-number prefix (LIKE 'C0001%') needs pattern ops under a non-C collation.
+    index('customers_id_prefix_idx').on(t.id.op('text_pattern_ops')),
     index('customers_tags_idx').using('gin', t.tags),
     index('customers_branch_idx').on(t.branch),
   ],

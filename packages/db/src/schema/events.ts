@@ -19,5 +19,7 @@ export const events = pgTable(
   (t) => [
     uniqueIndex('events_event_id_idx').on(t.eventId),
     index('events_customer_name_time_idx').on(t.customerId, t.name, t.occurredAt),
+    // The customer timeline reads one customer's events newest first, whatever their name.
+    index('events_customer_time_idx').on(t.customerId, t.occurredAt.desc(), t.seq.desc()),
   ],
 );

@@ -1,0 +1,95 @@
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from '../schema/index.ts';
+import { withSavepoint } from './savepoints.ts';
+import type { Db, Orm, Row } from './types.ts';
+
+export interface PgDbOptions {
+  url: string;
+  /** Connections in the pool (default 10). */
+  poolSize?: number;
+  /** Server-side limit for one statement in ms (default 30 s): a runaway query never holds a connection forever. */
+  statementTimeoutMs?: number;
+  /** Shown in pg_stat_activity (default 'waymark'). */
+  applicationName?: string;
+}
+
+// int8 (counts, identity ids) as JS numbers: ids and counts here stay far below 2^53, and
+// PGlite returns numbers too, so callers see the same types on both drivers.
+const INT8_OID = 20;
+const typeParsers = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID
+      ? (v: string) => Number(v)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+function bind(client: Queryable, orm: Orm, inTransaction: boolean, onClose: () => Promise<void>): Db {
+  const db: Db = {
+    driver: 'pg',
+    orm,
+    async query<T extends Row = Row>(text: string, values?: readonly unknown[]): Promise<T[]> {
+      const result = await client.query<T>({
+        text,
+        values: values as unknown[] | undefined,
+        types: typeParsers,
+      });
+      return result.rows;
+    },
+    async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+      if (inTransaction) return withSavepoint(db, fn);
+      const conn = client instanceof pg.Pool ? await client.connect() : client;
+      try {
+        await conn.query('BEGIN');
+        const tx = bind(conn, drizzle({ client: conn, schema }) as unknown as Orm, true, onClose);
+        const result = await fn(tx);
+        await conn.query('COMMIT');
+        return result;
+      } catch (err) {
+        await conn.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        if (conn !== client) (conn as pg.PoolClient).release();
+      }
+    },
+    async withConnection<T>(fn: (conn: Db) => Promise<T>): Promise<T> {
+      if (!(client instanceof pg.Pool)) return fn(db);
+      const conn = await client.connect();
+      let broken: Error | undefined;
+      try {
+        return await fn(bind(conn, drizzle({ client: conn, schema }) as unknown as Orm, false, onClose));
+      } catch (err) {
+        broken = err as Error;
+        throw err;
+      } finally {
+        // A connection that failed mid-way may still hold session state (locks): discard it.
+        conn.release(broken);
+      }
+    },
+    close: onClose,
+  };
+  return db;
+}
+
+/** A `Db` over a node-postgres pool. */
+export function createPgDb(options: PgDbOptions): Db {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 10_000,
+    statement_timeout: options.statementTimeoutMs ?? 30_000,
+    application_name: options.applicationName ?? 'waymark',
+  });
+  // An idle client losing its connection (server restart) must not crash the process; the pool
+  // replaces it on the next checkout.
+  pool.on('error', () => undefined);
+  let closed: Promise<void> | undefined;
+  const close = () => {
+    closed ??= pool.end();
+    return closed;
+  };
+  return bind(pool, drizzle({ client: pool, schema }) as unknown as Orm, false, close);
+}

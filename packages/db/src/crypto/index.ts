@@ -1,0 +1,7 @@
+export {
+  createPiiCipher,
+  normalizePhone,
+  type PiiCipher,
+  PiiDecryptError,
+  type PiiKeys,
+} from './pii-cipher.ts';

@@ -1,0 +1,1 @@
+export { createTestDb, type TestDb, testAdminUrl } from './create-test-db.ts';
