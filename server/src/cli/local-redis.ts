@@ -18,7 +18,12 @@ export class RedisUnavailableError extends Error {
 const LOCAL_DEFAULT = 'redis://127.0.0.1:6379';
 
 async function answersPing(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 500, retryStrategy: () => null });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 500,
+    retryStrategy: () => null,
+  });
   client.on('error', () => {});
   try {
     await client.connect();
@@ -36,7 +41,9 @@ async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -46,7 +53,10 @@ async function freePort(): Promise<number> {
  * on 127.0.0.1:6379; else a `redis-server` from PATH started with its data under the data
  * directory (AOF on, never evicting, as the workers require); else a clear error.
  */
-export async function resolveRedis(configuredUrl: string | undefined, dataDir: string): Promise<ResolvedRedis> {
+export async function resolveRedis(
+  configuredUrl: string | undefined,
+  dataDir: string,
+): Promise<ResolvedRedis> {
   const noop = async () => {};
   if (configuredUrl) return { url: configuredUrl, origin: 'configured', stop: noop };
   if (await answersPing(LOCAL_DEFAULT)) return { url: LOCAL_DEFAULT, origin: 'local-default', stop: noop };
@@ -62,7 +72,20 @@ export async function resolveRedis(configuredUrl: string | undefined, dataDir: s
   const port = await freePort();
   const child: ChildProcess = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--maxmemory-policy', 'noeviction', '--save', ''],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--maxmemory-policy',
+      'noeviction',
+      '--save',
+      '',
+    ],
     { stdio: 'ignore' },
   );
   const url = `redis://127.0.0.1:${port}`;

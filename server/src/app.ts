@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { type AppDeps, systemClock } from './deps.ts';
+import { errorHandlerPlugin } from './errors/error-handler.ts';
+import { defaultLimits } from './limits.ts';
+import { contextPlugin } from './plugins/context.ts';
+import { metricsPlugin } from './plugins/metrics.ts';
+import { openApiPlugin } from './plugins/openapi.ts';
+import { apiV1Routes } from './routes/api-v1.ts';
+import { healthRoutes } from './routes/health/index.ts';
+
+/** The Fastify instance `buildApp` returns, typed for zod schemas. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/**
+ * Builds the HTTP API without listening: registers plugins and routes and returns the app.
+ * `main` listens on it; tests call `app.inject()`. Close it with `app.close()` (the caller owns
+ * `deps.db` and `deps.redis` and closes them itself).
+ */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const limits = { ...defaultLimits, ...deps.limits };
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: limits.jsonBodyBytes,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    // Never let a crafted `__proto__` in a body reach our objects.
+    onProtoPoisoning: 'remove',
+    onConstructorPoisoning: 'remove',
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // Ecosystem plugins, then ours, then routes (the OpenAPI plugin must see every route).
+  await app.register(cookie);
+  await app.register(openApiPlugin);
+  await app.register(errorHandlerPlugin);
+  await app.register(metricsPlugin);
+  await app.register(contextPlugin, { deps, clock: deps.clock ?? systemClock, limits });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(healthRoutes);
+  await app.register(apiV1Routes, { prefix: '/api/v1' });
+  return app;
+}

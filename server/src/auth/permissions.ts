@@ -1,0 +1,65 @@
+import type { schema } from '@waymark/db';
+
+type Role = schema.Role;
+
+/**
+ * What a signed-in user may do. Routes name one permission each (`config.permission`); this file
+ * is the only place that says which role holds which permission.
+ */
+export const permissions = [
+  'customers.read',
+  /** See names, phones and ID numbers in clear instead of masked. */
+  'customers.read-pii',
+  'customers.write',
+  'events.write',
+  'segments.read',
+  'segments.write',
+  'templates.read',
+  'templates.write',
+  'journeys.read',
+  'journeys.write',
+  'journeys.publish',
+  'journeys.approve',
+  'connectors.read',
+  'connectors.write',
+  'reports.read',
+  'users.manage',
+  'audit.read',
+] as const;
+
+export type Permission = (typeof permissions)[number];
+
+const readEverythingPlanned: Permission[] = [
+  'journeys.read',
+  'segments.read',
+  'templates.read',
+  'connectors.read',
+];
+
+/** Role → permissions. A user with several roles holds the union. */
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  admin: permissions,
+  planner: [
+    ...readEverythingPlanned,
+    'journeys.write',
+    'journeys.publish',
+    'segments.write',
+    'templates.write',
+    'customers.read',
+    'customers.write',
+    'events.write',
+    'reports.read',
+  ],
+  approver: [...readEverythingPlanned, 'journeys.approve', 'customers.read', 'reports.read', 'audit.read'],
+  analyst: [...readEverythingPlanned, 'customers.read', 'reports.read'],
+  'channel-operator': [...readEverythingPlanned, 'connectors.write', 'reports.read'],
+  // Relationship managers call and visit their customers, so they see contact details in clear.
+  'relationship-manager': ['customers.read', 'customers.read-pii', 'journeys.read', 'templates.read'],
+};
+
+/** The permissions held by a user with these roles. */
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  const held = new Set<Permission>();
+  for (const role of roles) for (const permission of rolePermissions[role] ?? []) held.add(permission);
+  return held;
+}

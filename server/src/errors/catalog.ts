@@ -1,0 +1,97 @@
+/**
+ * Every error the API can answer with, in one place: a stable code (what clients branch on), the
+ * HTTP status, and a title a marketing planner understands. A response may add a `detail` that
+ * names the specific thing (which journey, which field), never internals.
+ *
+ * Codes are `<area>.<what-went-wrong>`. 4xx codes are the caller's to fix; the only 5xx codes are
+ * operational (`service.unavailable`) or unexpected (`internal.unexpected`).
+ */
+export const errorCatalog = {
+  // Requests that cannot be read at all.
+  'request.malformed-json': { status: 400, title: 'The request body is not valid JSON.' },
+  'request.empty-body': { status: 400, title: 'The request needs a body.' },
+  'request.invalid': { status: 400, title: 'Some fields of the request are missing or have the wrong form.' },
+  'request.too-large': { status: 413, title: 'The request body is larger than the server accepts.' },
+  'request.unsupported-media-type': {
+    status: 415,
+    title: 'The request body has a content type this endpoint does not accept.',
+  },
+  'request.bad-url': { status: 400, title: 'The address of the request is not valid.' },
+  'route.not-found': { status: 404, title: 'There is no such endpoint.' },
+  'route.method-not-allowed': { status: 405, title: 'This endpoint does not accept that method.' },
+
+  // Who is calling and what they may do.
+  'auth.unauthenticated': { status: 401, title: 'Please sign in (or send a valid API token) first.' },
+  'auth.invalid-credentials': { status: 401, title: 'The user name or password is wrong.' },
+  'auth.forbidden': { status: 403, title: 'Your role does not allow this action.' },
+
+  // Users and tokens.
+  'user.not-found': { status: 404, title: 'There is no such user.' },
+  'user.username-taken': { status: 409, title: 'A user with this user name already exists.' },
+  'token.not-found': { status: 404, title: 'There is no such API token.' },
+
+  // Customers, imports and events.
+  'customer.not-found': { status: 404, title: 'There is no customer with this id.' },
+  'customer.batch-too-large': { status: 413, title: 'Too many customers in one batch.' },
+  'customer.duplicate-id-in-batch': {
+    status: 400,
+    title: 'The same customer id appears twice in one batch.',
+  },
+  'customer.invalid-cursor': {
+    status: 400,
+    title: 'The paging cursor is not valid; start again from the first page.',
+  },
+  'import.not-found': { status: 404, title: 'There is no import with this id.' },
+  'import.invalid-options': { status: 400, title: 'The import options are not valid.' },
+  'event.batch-too-large': { status: 413, title: 'Too many events in one batch.' },
+
+  // Segments, templates, connectors.
+  'segment.not-found': { status: 404, title: 'There is no segment with this id.' },
+  'segment.invalid-condition': { status: 400, title: 'The segment condition is not valid.' },
+  'template.not-found': { status: 404, title: 'There is no template with this id.' },
+  'template.revision-conflict': {
+    status: 409,
+    title: 'Someone else saved this template since you opened it. Reload to see their changes.',
+  },
+  'template.invalid': { status: 422, title: 'The template has a syntax error.' },
+  'connector.not-found': { status: 404, title: 'There is no connector with this id.' },
+  'connector.id-taken': { status: 409, title: 'A connector with this id already exists.' },
+
+  // Journeys.
+  'journey.not-found': { status: 404, title: 'There is no journey with this id.' },
+  'journey.version-not-found': { status: 404, title: 'This journey has no such published version.' },
+  'journey.revision-conflict': {
+    status: 409,
+    title: 'Someone else saved this journey since you opened it. Reload to see their changes.',
+  },
+  'journey.invalid': {
+    status: 422,
+    title: 'The journey has problems that must be fixed before it can go live.',
+  },
+  'journey.illegal-transition': {
+    status: 409,
+    title: 'The journey cannot make this change from its current state.',
+  },
+  'journey.archived': { status: 409, title: 'The journey is archived and can no longer be changed.' },
+
+  // Operational and unexpected.
+  'service.unavailable': { status: 503, title: 'A service the API depends on is not reachable.' },
+  'internal.unexpected': {
+    status: 500,
+    title: 'Something went wrong on our side. The error has been logged; please try again.',
+  },
+} as const satisfies Record<string, ErrorDefinition>;
+
+/** One catalog entry. */
+export interface ErrorDefinition {
+  status: number;
+  title: string;
+}
+
+/** A code from the catalog. */
+export type ErrorCode = keyof typeof errorCatalog;
+
+/** Whether `code` names a catalog entry (used when mapping foreign errors). */
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.hasOwn(errorCatalog, code);
+}

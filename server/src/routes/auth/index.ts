@@ -1,0 +1,102 @@
+import { schema } from '@waymark/db';
+import { eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { recordAudit } from '../../audit/record-audit.ts';
+import { verifyAgainstDummy, verifyPassword } from '../../auth/password.ts';
+import { permissions } from '../../auth/permissions.ts';
+import { sessionCookieName } from '../../auth/principal.ts';
+import { endSession, startSession } from '../../auth/sessions.ts';
+import { toUserView, userViewSchema } from '../../auth/users.ts';
+import { appError } from '../../errors/app-error.ts';
+import { errorResponses, noContent } from '../../lib/http-schemas.ts';
+import { principalOf } from '../../plugins/authenticate.ts';
+
+const me = z.object({
+  user: userViewSchema,
+  permissions: z.array(z.enum(permissions)),
+  via: z.enum(['session', 'token']),
+});
+
+/** Sign in and out with a session cookie; who am I. */
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: app.serverConfig.nodeEnv === 'production',
+  };
+
+  app.post(
+    '/login',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in: sets an httpOnly session cookie',
+        security: [],
+        body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }),
+        response: { 200: z.object({ user: userViewSchema, expiresAt: z.date() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      const [user] = await app.db.orm
+        .select()
+        .from(schema.users)
+        .where(eq(schema.users.username, username))
+        .limit(1);
+      const ok = user
+        ? await verifyPassword(password, user.passwordHash)
+        : await verifyAgainstDummy(password);
+      if (!user || !ok || user.disabledAt) throw appError('auth.invalid-credentials');
+      const now = app.clock.now();
+      const session = await startSession(app.db, user.id, now, app.serverConfig.sessionTtlHours);
+      await recordAudit(app.db, now, {
+        actor: { userId: user.id },
+        action: 'auth.signed-in',
+        subjectType: 'user',
+        subjectId: user.id,
+      });
+      reply.setCookie(sessionCookieName, session.token, { ...cookieOptions, expires: session.expiresAt });
+      return { user: toUserView(user), expiresAt: session.expiresAt };
+    },
+  );
+
+  app.post(
+    '/logout',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out: ends the session and clears the cookie',
+        response: { 204: noContent, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const cookie = request.cookies[sessionCookieName];
+      if (cookie) await endSession(app.db, cookie);
+      reply.clearCookie(sessionCookieName, cookieOptions);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, with the permissions their roles grant',
+        response: { 200: me, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const [user] = await app.db.orm
+        .select()
+        .from(schema.users)
+        .where(eq(schema.users.id, principal.userId));
+      if (!user) throw appError('auth.unauthenticated');
+      return { user: toUserView(user), permissions: [...principal.permissions].sort(), via: principal.via };
+    },
+  );
+};
