@@ -1,0 +1,43 @@
+export { type HttpSmsGatewayCredentials, httpSmsGateway } from './connectors/http-sms-gateway/index.ts';
+export {
+  AddressNotAllowedError,
+  createAddressPolicy,
+  type OutboundWebhookCredentials,
+  outboundWebhook,
+} from './connectors/outbound-webhook/index.ts';
+export { connectorDefinitions } from './registry.ts';
+export {
+  type ChannelMessages,
+  type ConnectorChannel,
+  channelMessageSchemas,
+  connectorChannels,
+  phoneNumberSchema,
+  type SmsMessage,
+  smsMessageSchema,
+  type WebhookMessage,
+  webhookMessageSchema,
+} from './sdk/channel-messages.ts';
+export { bindConnector, type ConnectorClient } from './sdk/connector-client.ts';
+export {
+  type AnyConnectorDefinition,
+  type CheckResult,
+  type ConnectorDefinition,
+  type DeliveryReport,
+  defineConnector,
+  type LookupResult,
+  type OutgoingMessage,
+  type SendOutcome,
+  type SendReceipt,
+  type WebhookRequest,
+} from './sdk/define-connector.ts';
+export {
+  ConnectorConfigError,
+  ConnectorSendError,
+  isConnectorSendError,
+  PermanentSendError,
+  type SendFailureKind,
+  TransientSendError,
+  UnknownOutcomeError,
+  WebhookRejectedError,
+} from './sdk/errors.ts';
+export { type ConnectorRegistry, createConnectorRegistry } from './sdk/registry.ts';

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/**
+ * Message shapes belong to the channel, not to a vendor: every SMS connector receives the same
+ * `SmsMessage`, so a journey's send node never changes when the bank switches SMS gateways.
+ */
+
+/** Channels a connector can deliver through. `webhook` calls an external system, not a person. */
+export const connectorChannels = ['sms', 'wecom', 'push', 'email', 'webhook'] as const;
+export type ConnectorChannel = (typeof connectorChannels)[number];
+
+/** A mainland or international mobile number, digits with an optional leading `+`. */
+export const phoneNumberSchema = z
+  .string()
+  .regex(/^\+?\d{6,15}$/, 'a mobile number of 6 to 15 digits, optionally starting with +');
+
+export const smsMessageSchema = z.object({
+  /** Recipient mobile number. */
+  to: phoneNumberSchema,
+  /** The rendered script, already personalised. */
+  text: z.string().min(1).max(1000),
+  /** Registered sender signature (签名) when the gateway needs one per message. */
+  sender: z.string().max(32).optional(),
+});
+/** One SMS to one customer. */
+export type SmsMessage = z.infer<typeof smsMessageSchema>;
+
+export const webhookMessageSchema = z.object({
+  /** Absolute http(s) URL; the outbound-webhook connector refuses private addresses. */
+  url: z.url({ protocol: /^https?$/ }),
+  method: z.enum(['POST', 'PUT']).default('POST'),
+  headers: z.record(z.string(), z.string()).default({}),
+  /** Serialized as JSON. */
+  body: z.unknown(),
+});
+/** One call of an external system on behalf of a journey. */
+export type WebhookMessage = z.input<typeof webhookMessageSchema>;
+
+/** The message type each channel's connectors accept. */
+export interface ChannelMessages {
+  sms: SmsMessage;
+  webhook: WebhookMessage;
+  wecom: { toUserId: string; text: string };
+  push: { deviceToken: string; title: string; body: string };
+  email: { to: string; subject: string; text: string; html?: string };
+}
+
+/** Runtime schemas for the channels whose message shape is settled; used to check rendered output. */
+export const channelMessageSchemas = {
+  sms: smsMessageSchema,
+  webhook: webhookMessageSchema,
+} as const;
