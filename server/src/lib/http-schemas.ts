@@ -5,9 +5,14 @@ import { problemSchema } from '../errors/problem.ts';
  * Error answers every route documents: any 4xx or 5xx is a problem+json body from the catalog.
  * Spread into a route's `response` beside its success schemas.
  */
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: problemSchema } },
+});
+
 export const errorResponses = {
-  '4xx': problemSchema,
-  '5xx': problemSchema,
+  '4xx': problemResponse('The request was refused: see `code` and `errors`'),
+  '5xx': problemResponse('The server could not answer; the request id is in `requestId`'),
 } as const;
 
 /** `:id` of a resource. Unknown or malformed ids both answer 404 from the handler. */

@@ -1,9 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authenticatePlugin } from '../plugins/authenticate.ts';
 import { authRoutes } from './auth/index.ts';
+import { connectorRoutes } from './connectors/index.ts';
+import { tokenRoutes } from './tokens/index.ts';
+import { userRoutes } from './users/index.ts';
 
 /** Everything under /api/v1: authenticated, one encapsulated plugin per area. */
 export const apiV1Routes: FastifyPluginAsyncZod = async (app) => {
   await app.register(authenticatePlugin);
   await app.register(authRoutes, { prefix: '/auth' });
+  await app.register(tokenRoutes, { prefix: '/tokens' });
+  await app.register(userRoutes, { prefix: '/users' });
+  await app.register(connectorRoutes, { prefix: '/connectors' });
 };
