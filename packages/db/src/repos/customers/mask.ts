@@ -1,0 +1,34 @@
+import type { Customer } from './customer-types.ts';
+
+/** `13800138000` → `138****8000`: enough to recognise a number, not to call it. */
+export function maskPhone(phone: string | null): string | null {
+  if (phone === null) return null;
+  if (phone.length <= 7) return '*'.repeat(phone.length);
+  return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
+}
+
+/** `王秀英` → `王*英`, `李娜` → `李*`. */
+export function maskName(name: string | null): string | null {
+  if (name === null) return null;
+  const chars = [...name];
+  if (chars.length <= 1) return name;
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}
+
+/** `110101199003071234` → `1101**********1234`. */
+export function maskIdNumber(idNumber: string | null): string | null {
+  if (idNumber === null) return null;
+  if (idNumber.length <= 8) return '*'.repeat(idNumber.length);
+  return `${idNumber.slice(0, 4)}${'*'.repeat(idNumber.length - 8)}${idNumber.slice(-4)}`;
+}
+
+/** The customer with name, phone and ID number masked, for lists and roles that may not see PII. */
+export function maskCustomer(customer: Customer): Customer {
+  return {
+    ...customer,
+    name: maskName(customer.name),
+    phone: maskPhone(customer.phone),
+    idNumber: maskIdNumber(customer.idNumber),
+  };
+}

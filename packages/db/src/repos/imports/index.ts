@@ -1,0 +1,11 @@
+export {
+  finishImport,
+  getImport,
+  type ImportCounts,
+  type ImportRecord,
+  type ImportStatus,
+  insertImportRejections,
+  listImportRejections,
+  startImport,
+  updateImportProgress,
+} from './imports-repo.ts';
