@@ -1,8 +1,10 @@
+import { normalizePhone } from '../../crypto/pii-cipher.ts';
 import type { Customer } from './customer-types.ts';
 
-/** `13800138000` → `138****8000`: enough to recognise a number, not to call it. */
-export function maskPhone(phone: string | null): string | null {
-  if (phone === null) return null;
+/** `+86 138-0013-8000` → `138****8000`: enough to recognise a number, not to call it. */
+export function maskPhone(stored: string | null): string | null {
+  if (stored === null) return null;
+  const phone = normalizePhone(stored);
   if (phone.length <= 7) return '*'.repeat(phone.length);
   return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
 }
