@@ -1,0 +1,70 @@
+import { type Db, schema } from '@waymark/db';
+import type { PiiCipher } from '@waymark/db/crypto';
+import { eq } from 'drizzle-orm';
+import { createUser } from '../auth/users.ts';
+import { seedDemoContent } from './demo-content.ts';
+import { seedDemoCustomers } from './demo-customers.ts';
+
+/** The demo's people: one per role, all with the demo password. */
+export const demoUsers = [
+  { username: 'planner', displayName: '王策划 (Planner)', roles: ['planner'] },
+  { username: 'approver', displayName: '李审批 (Approver)', roles: ['approver'] },
+  { username: 'analyst', displayName: '赵分析 (Analyst)', roles: ['analyst'] },
+  { username: 'channel', displayName: '陈渠道 (Channel operator)', roles: ['channel-operator'] },
+  { username: 'rm.zhang', displayName: '张经理 (Relationship manager)', roles: ['relationship-manager'] },
+] as const;
+
+export const DEMO_ADMIN = 'admin';
+
+export interface SeedDemoOptions {
+  csvPath: string;
+  password: string;
+  log: (line: string) => void;
+}
+
+/** True once a previous start finished seeding (the admin is created last, as the marker). */
+export async function isDemoSeeded(db: Db): Promise<boolean> {
+  const rows = await db.orm
+    .select({ id: schema.users.id })
+    .from(schema.users)
+    .where(eq(schema.users.username, DEMO_ADMIN));
+  return rows.length > 0;
+}
+
+/**
+ * Seeds the demo bank: the 45,211 real customers, a user per role, segments, templates and the
+ * starter journeys. Safe to re-run after an interruption: customers are upserted and the admin,
+ * created last, marks completion.
+ */
+export async function seedDemo(db: Db, cipher: PiiCipher, options: SeedDemoOptions): Promise<void> {
+  const { log } = options;
+  const users = new Map<string, string>();
+  for (const u of demoUsers) {
+    const [existing] = await db.orm
+      .select({ id: schema.users.id })
+      .from(schema.users)
+      .where(eq(schema.users.username, u.username));
+    const id =
+      existing?.id ?? (await createUser(db, { ...u, roles: [...u.roles], password: options.password })).id;
+    users.set(u.username, id);
+  }
+
+  const started = Date.now();
+  const count = await seedDemoCustomers(db, cipher, {
+    csvPath: options.csvPath,
+    rmUserId: users.get('rm.zhang') ?? null,
+    onProgress: (done) => log(`  customers: ${done.toLocaleString('en')} / 45,211`),
+  });
+  log(`  ${count.toLocaleString('en')} customers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  await db.orm.delete(schema.segments);
+  await db.orm.delete(schema.templates);
+  await seedDemoContent(db, users.get('planner') ?? null);
+
+  await createUser(db, {
+    username: DEMO_ADMIN,
+    displayName: '管理员 (Admin)',
+    roles: ['admin'],
+    password: options.password,
+  });
+}
