@@ -11,6 +11,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { type AppDeps, systemClock } from './deps.ts';
 import { errorHandlerPlugin } from './errors/error-handler.ts';
 import { defaultLimits } from './limits.ts';
+import { backgroundTasksPlugin } from './plugins/background-tasks.ts';
 import { contextPlugin } from './plugins/context.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
@@ -52,6 +53,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(openApiPlugin);
   await app.register(errorHandlerPlugin);
   await app.register(metricsPlugin);
+  await app.register(backgroundTasksPlugin);
   await app.register(contextPlugin, { deps, clock: deps.clock ?? systemClock, limits });
 
   app.addHook('onSend', async (request, reply) => {

@@ -13,16 +13,6 @@ export interface Clock {
 /** The wall clock. */
 export const systemClock: Clock = { now: () => new Date() };
 
-/** An event as stored, handed to `onEventsIngested` after it was newly recorded. */
-export interface IngestedEvent {
-  seq: number;
-  eventId: string;
-  customerId: string;
-  name: string;
-  properties: Record<string, unknown>;
-  occurredAt: Date;
-}
-
 /** The configuration the server reads (a subset of `@waymark/config`'s `Config`). */
 export type ServerConfig = Pick<Config, 'nodeEnv' | 'sessionTtlHours'>;
 
@@ -38,9 +28,11 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   limits?: Partial<ServerLimits>;
   /**
-   * Called after POST /events recorded new (non-duplicate) events, outside the database
-   * transaction. This is the seam where the engine enqueues event processing; when it throws, the
-   * events stay recorded and the call answers 503 so the caller retries (duplicates are ignored).
+   * The seam where the engine takes over ingested events (e.g. `producers.events.ingested`). Called
+   * after POST /events has stored a batch, with the ids of every event of the batch, including
+   * ones already stored before: a caller that retries after a 503 must get its events processed,
+   * so the engine must treat event ids idempotently (deterministic job ids). When it throws, the
+   * events stay stored and the call answers 503 `service.unavailable` so the caller retries.
    */
-  onEventsIngested?: (events: readonly IngestedEvent[]) => Promise<void>;
+  onEventsIngested?: (eventIds: readonly string[]) => Promise<void>;
 }

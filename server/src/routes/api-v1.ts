@@ -2,6 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authenticatePlugin } from '../plugins/authenticate.ts';
 import { authRoutes } from './auth/index.ts';
 import { connectorRoutes } from './connectors/index.ts';
+import { customerRoutes } from './customers/index.ts';
+import { eventRoutes } from './events/index.ts';
+import { importRoutes } from './imports/index.ts';
 import { tokenRoutes } from './tokens/index.ts';
 import { userRoutes } from './users/index.ts';
 
@@ -12,4 +15,7 @@ export const apiV1Routes: FastifyPluginAsyncZod = async (app) => {
   await app.register(tokenRoutes, { prefix: '/tokens' });
   await app.register(userRoutes, { prefix: '/users' });
   await app.register(connectorRoutes, { prefix: '/connectors' });
+  await app.register(customerRoutes, { prefix: '/customers' });
+  await app.register(importRoutes, { prefix: '/imports' });
+  await app.register(eventRoutes, { prefix: '/events' });
 };
