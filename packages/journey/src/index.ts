@@ -46,4 +46,18 @@ export {
 export { formatProblem } from './problems/format.ts';
 export type { Problem } from './problems/problem.ts';
 export { type ConfigOf, isNodeType, type NodeType, nodeDefinition, nodeTypes } from './registry.ts';
+export {
+  bindStarter,
+  type StarterJourney,
+  type StarterSegment,
+  type StarterTemplate,
+  starterConnectorChannels,
+  starterConnectorRef,
+  starterJourneys,
+  starterPlaceholders,
+  starterSegmentRef,
+  starterSegments,
+  starterTemplateRef,
+  starterTemplates,
+} from './starters/index.ts';
 export { isValid, validate } from './validate/validate.ts';

@@ -34,8 +34,11 @@ function localizedPort(type: MessageParam | undefined, port: MessageParam | unde
   return spec ? localize(spec.label, locale) : port;
 }
 
-function localizedParams(problem: Pick<Problem, 'code' | 'params' | 'nodeId'>, locale: Locale) {
+type Formattable = Pick<Problem, 'code' | 'params'> & Partial<Pick<Problem, 'nodeId' | 'edgeId'>>;
+
+function localizedParams(problem: Formattable, locale: Locale) {
   const params: Record<string, MessageParam> = { ...problem.params };
+  if (problem.edgeId !== undefined) params.edgeId = problem.edgeId;
   if (problem.nodeId !== undefined) {
     params.nodeId = problem.nodeId;
     params.node = nodeName(problem.nodeId, problem.params.nodeType, locale);
@@ -73,10 +76,7 @@ function localizedParams(problem: Pick<Problem, 'code' | 'params' | 'nodeId'>, l
  * node's label and id), {field} and {reason} (what is wrong with which field), and localises
  * channel names and expected types. Never throws, even for a code it does not know.
  */
-export function formatProblem(
-  problem: Pick<Problem, 'code' | 'params'> & Partial<Pick<Problem, 'nodeId'>>,
-  locale: Locale,
-): string {
+export function formatProblem(problem: Formattable, locale: Locale): string {
   const template = Object.hasOwn(problemCatalog, problem.code) ? problemCatalog[problem.code] : undefined;
   if (!template) return problem.code;
   const separator = problem.code === 'graph.cycle-without-wait' ? ' → ' : locale === 'zh-CN' ? '、' : ', ';

@@ -1,0 +1,13 @@
+/**
+ * Test helpers for packages that work with journeys (the engine, the API): random valid journeys
+ * and node configs. Imports fast-check, so it is a separate entry point: `@waymark/journey/testing`.
+ */
+export {
+  configArbitraries,
+  generatedConnectorId,
+  generatedGoalEvents,
+  generatedTemplateId,
+  generatedTriggerEvents,
+} from './config-arbitraries.ts';
+export { contextFor, generatedNow } from './context.ts';
+export { arbitraryValidJourney, type ValidJourneyOptions } from './valid-graph.ts';
