@@ -112,3 +112,17 @@ describe.each(drivers)('events repository on %s', (_driver, open) => {
     await expect(getCustomerTimeline(db, 'T1', { cursor: 'garbage' })).rejects.toThrow(/cursor is not valid/);
   });
 });
+
+describe('insertEvents input checks', () => {
+  it('names the event whose time is not a date, before writing anything', async () => {
+    const { db, drop } = await drivers[1]![1]();
+    try {
+      await expect(
+        insertEvents(db, [{ eventId: 'bad-time', customerId: 'C1', name: 'x', occurredAt: 'yesterday' }]),
+      ).rejects.toThrow('Event "bad-time" has an occurredAt that is not a date: yesterday.');
+      expect(await db.query('SELECT 1 FROM events')).toEqual([]);
+    } finally {
+      await drop();
+    }
+  });
+});

@@ -126,3 +126,19 @@ describe('migrate on embedded PGlite', () => {
     }
   });
 });
+
+describe('migrationsDir', () => {
+  it('points at the repository migrations/ folder whatever the working directory', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const { fileURLToPath } = await import('node:url');
+    const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
+    const module = fileURLToPath(new URL('../src/migrate/migration-files.ts', import.meta.url));
+    const script = `(async () => { const m = await import(${JSON.stringify(module)}); const files = await m.readMigrationFiles(); console.log(JSON.stringify({ dir: m.migrationsDir, names: files.map((f) => f.name) })); })();`;
+    const { stdout } = await promisify(execFile)(tsx, ['--eval', script], { cwd: tmpdir() });
+    const seen = JSON.parse(stdout.trim().split('\n').pop()!);
+    expect(seen.dir).toBe(migrationsDir);
+    expect(seen.dir).toMatch(/\/migrations\/$/);
+    expect(seen.names).toEqual((await readMigrationFiles()).map((f) => f.name));
+  });
+});

@@ -41,6 +41,8 @@ function bind(client: Queryable, orm: Orm, inTransaction: boolean, onClose: () =
     async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
       if (inTransaction) return withSavepoint(db, fn);
       const conn = client instanceof pg.Pool ? await client.connect() : client;
+      // A connection whose ROLLBACK failed is in an unknown state: destroy it rather than reuse it.
+      let unusable: Error | undefined;
       try {
         await conn.query('BEGIN');
         const tx = bind(conn, drizzle({ client: conn, schema }) as unknown as Orm, true, onClose);
@@ -48,10 +50,12 @@ function bind(client: Queryable, orm: Orm, inTransaction: boolean, onClose: () =
         await conn.query('COMMIT');
         return result;
       } catch (err) {
-        await conn.query('ROLLBACK').catch(() => undefined);
+        await conn.query('ROLLBACK').catch((rollbackError: Error) => {
+          unusable = rollbackError;
+        });
         throw err;
       } finally {
-        if (conn !== client) (conn as pg.PoolClient).release();
+        if (conn !== client) (conn as pg.PoolClient).release(unusable);
       }
     },
     async withConnection<T>(fn: (conn: Db) => Promise<T>): Promise<T> {

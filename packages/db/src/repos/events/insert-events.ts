@@ -53,7 +53,7 @@ async function insertChunk(db: Db, events: readonly EventInput[]): Promise<Event
             unique.map((e) => e.customerId),
             unique.map((e) => e.name),
             unique.map((e) => JSON.stringify(e.properties ?? {})),
-            unique.map((e) => new Date(e.occurredAt).toISOString()),
+            unique.map((e) => occurredAtIso(e)),
           ],
         );
   const stored = new Map(rows.map((r) => [r.event_id, r.seq]));
@@ -63,4 +63,14 @@ async function insertChunk(db: Db, events: readonly EventInput[]): Promise<Event
       ? { eventId: e.eventId, status: 'duplicate', seq: null }
       : { eventId: e.eventId, status: 'inserted', seq };
   });
+}
+
+function occurredAtIso(event: EventInput): string {
+  const at = new Date(event.occurredAt);
+  if (Number.isNaN(at.getTime())) {
+    throw new RangeError(
+      `Event "${event.eventId}" has an occurredAt that is not a date: ${String(event.occurredAt)}.`,
+    );
+  }
+  return at.toISOString();
 }
