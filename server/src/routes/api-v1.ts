@@ -5,6 +5,7 @@ import { connectorRoutes } from './connectors/index.ts';
 import { customerRoutes } from './customers/index.ts';
 import { eventRoutes } from './events/index.ts';
 import { importRoutes } from './imports/index.ts';
+import { templateRoutes } from './templates/index.ts';
 import { tokenRoutes } from './tokens/index.ts';
 import { userRoutes } from './users/index.ts';
 
@@ -18,4 +19,5 @@ export const apiV1Routes: FastifyPluginAsyncZod = async (app) => {
   await app.register(customerRoutes, { prefix: '/customers' });
   await app.register(importRoutes, { prefix: '/imports' });
   await app.register(eventRoutes, { prefix: '/events' });
+  await app.register(templateRoutes, { prefix: '/templates' });
 };
