@@ -62,6 +62,75 @@ function friendlyExceptionMessage(raw: string): string {
   return text;
 }
 
+/** Offset of a 1-based line and column in `source`. */
+function offsetOf(source: string, line: number, column: number): number {
+  let offset = 0;
+  for (let current = 1; current < line; current++) {
+    const next = source.indexOf('\n', offset);
+    if (next === -1) return source.length;
+    offset = next + 1;
+  }
+  return Math.min(source.length, offset + column - 1);
+}
+
+/** 1-based line and column of an offset. */
+function positionOf(source: string, offset: number): { line: number; column: number } {
+  const before = source.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: offset - lineStart + 1 };
+}
+
+/** Where a `{{` is opened and never closed before the end, if that is what stopped the parser. */
+function unclosedTagBefore(source: string, offset: number): { line: number; column: number } | undefined {
+  const open = source.lastIndexOf('{{', offset);
+  if (open === -1 || source.indexOf('}}', open) !== -1) return undefined;
+  return positionOf(source, open);
+}
+
+const maxScannedNesting = 60;
+
+/**
+ * Where blocks, {{else}} chains and sub-expressions first nest deeper than `limit` (an upper
+ * bound, read without parsing), or undefined. The Handlebars parser slows down sharply with nesting (about 0.2 s at 1,000 levels and
+ * a stack overflow soon after), so deep sources are refused before it runs.
+ */
+function firstTooDeep(source: string, limit: number): number | undefined {
+  const elseCounts: number[] = [];
+  let depth = 0;
+  let index = source.indexOf('{{');
+  while (index !== -1) {
+    if (source.startsWith('{{!', index)) {
+      const end = source.startsWith('{{!--', index)
+        ? source.indexOf('--}}', index)
+        : source.indexOf('}}', index);
+      if (end === -1) break;
+      index = source.indexOf('{{', end);
+      continue;
+    }
+    const close = source.indexOf('}}', index);
+    const tag = source.slice(index + 2, close === -1 ? source.length : close).replace(/^~?\s*/, '');
+    let parens = 0;
+    let deepestParens = 0;
+    for (const character of tag) {
+      if (character === '(') deepestParens = Math.max(deepestParens, ++parens);
+      else if (character === ')') parens -= 1;
+    }
+    if (tag.startsWith('#') || (tag.startsWith('^') && tag.slice(1).trim() !== '')) {
+      elseCounts.push(0);
+      depth += 1;
+    } else if (tag.startsWith('else') || tag.startsWith('^')) {
+      if (elseCounts.length > 0) elseCounts[elseCounts.length - 1] = (elseCounts.at(-1) ?? 0) + 1;
+      depth += 1;
+    } else if (tag.startsWith('/')) {
+      depth = Math.max(0, depth - 1 - (elseCounts.pop() ?? 0));
+    }
+    if (depth + deepestParens > limit) return index;
+    if (close === -1) break;
+    index = source.indexOf('{{', close);
+  }
+  return undefined;
+}
+
 /**
  * Parses `source`, or says where and why it cannot be parsed (1-based line and column). The
  * parser reports lexer/grammar errors only as text, so the position comes from the lexer's last
@@ -71,9 +140,18 @@ export function parseTemplate(
   hb: HandlebarsEnv,
   source: string,
 ): { ok: true; ast: TemplateAst } | { ok: false; problem: TemplateProblem } {
+  const tooDeep = firstTooDeep(source, maxScannedNesting);
+  if (tooDeep !== undefined) {
+    const message = `The script nests blocks or helpers more than ${maxScannedNesting} deep.`;
+    return { ok: false, problem: { code: 'template.too-long', message, ...positionOf(source, tooDeep) } };
+  }
   try {
     return { ok: true, ast: hb.parse(source) };
   } catch (error) {
+    if (error instanceof RangeError) {
+      const message = 'The script is too deeply nested to read.';
+      return { ok: false, problem: { code: 'template.too-long', message, line: 1, column: 1 } };
+    }
     const raw = error instanceof Error ? error.message : String(error);
     const exception = error as { lineNumber?: unknown; column?: unknown };
     if (typeof exception.lineNumber === 'number' && typeof exception.column === 'number') {
@@ -90,6 +168,19 @@ export function parseTemplate(
     const parser = (hb as unknown as { Parser?: { lexer?: { yylloc?: ParserLocation } } }).Parser;
     const at = parser?.lexer?.yylloc;
     const lineFromMessage = Number(/on line (\d+)/.exec(raw)?.[1] ?? 1);
+    const line = typeof at?.first_line === 'number' ? at.first_line : lineFromMessage;
+    const column = typeof at?.first_column === 'number' ? at.first_column + 1 : 1;
+    const unclosed = unclosedTagBefore(source, offsetOf(source, line, column));
+    if (unclosed !== undefined) {
+      return {
+        ok: false,
+        problem: {
+          code: 'template.syntax',
+          message: 'This {{ is never closed: end the tag with }}.',
+          ...unclosed,
+        },
+      };
+    }
     return {
       ok: false,
       problem: {
@@ -97,8 +188,8 @@ export function parseTemplate(
         message: raw.startsWith('Lexical error')
           ? 'Unrecognised text inside {{ … }}: check quotes, brackets and spaces.'
           : friendlyParseMessage(raw),
-        line: typeof at?.first_line === 'number' ? at.first_line : lineFromMessage,
-        column: typeof at?.first_column === 'number' ? at.first_column + 1 : 1,
+        line,
+        column,
       },
     };
   }
