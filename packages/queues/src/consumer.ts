@@ -20,7 +20,12 @@ export interface QueueWorkerOptions<K extends QueueKey> {
   stalledIntervalMs?: number;
   /** Custom backoff strategies by name (the `provider` strategy of delivery queues). */
   backoffStrategy?: BackoffStrategy;
-  process(payload: JobPayload<K>, job: Job, token: string | undefined): Promise<unknown>;
+  process(
+    payload: JobPayload<K>,
+    job: Job,
+    token: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<unknown>;
 }
 
 /**
@@ -32,14 +37,14 @@ export function createQueueWorker<K extends QueueKey>(options: QueueWorkerOption
   const spec = queueCatalog[options.key];
   return new Worker(
     spec.name,
-    async (job, token) => {
+    async (job, token, signal) => {
       const parsed = spec.payload.safeParse(job.data);
       if (!parsed.success) {
         throw new UnrecoverableError(
           `Malformed ${spec.name} job: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
         );
       }
-      return options.process(parsed.data as JobPayload<K>, job, token);
+      return options.process(parsed.data as JobPayload<K>, job, token, signal);
     },
     {
       connection: options.connection,

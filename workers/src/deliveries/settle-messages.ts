@@ -1,0 +1,83 @@
+import type { Db } from '@waymark/db';
+
+/** Statuses a message row can hold (see `messages.status`). */
+export type MessageStatus = 'claimed' | 'queued' | 'sent' | 'delivered' | 'failed' | 'suppressed' | 'unknown';
+
+/** One change of a message's status, applied only if the message is still in one of `from`. */
+export interface Settlement {
+  messageId: number;
+  from: readonly MessageStatus[];
+  to: MessageStatus;
+  /** What happened, as recorded in `message_events.status` (`sent`, `retry`, `reconciled`…). */
+  event: string;
+  reason?: string | null | undefined;
+  providerMessageId?: string | undefined;
+  cost?: number | undefined;
+  detail?: Record<string, unknown> | undefined;
+}
+
+/** A message whose settlement took effect. */
+export interface Settled {
+  messageId: number;
+  enrollmentId: number | null;
+  status: MessageStatus;
+}
+
+/**
+ * Applies many status changes in one statement, each guarded by the status the caller saw, and
+ * records a message event for every change that took effect. A change whose guard fails (another
+ * worker got there first) is dropped silently: the first writer decides.
+ */
+export async function settleMessages(
+  db: Db,
+  settlements: readonly Settlement[],
+  now: Date,
+): Promise<Settled[]> {
+  if (settlements.length === 0) return [];
+  return db.transaction(async (tx) => {
+    const rows = await tx.query<{ id: number; enrollment_id: number | null; status: MessageStatus }>(
+      `UPDATE messages m
+          SET status = v.to_status,
+              reason = COALESCE(v.reason, m.reason),
+              provider_message_id = COALESCE(v.provider_id, m.provider_message_id),
+              cost = COALESCE(v.cost, m.cost),
+              sent_at = CASE WHEN v.to_status IN ('sent', 'delivered') AND m.sent_at IS NULL THEN $8 ELSE m.sent_at END,
+              updated_at = $8
+         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::numeric[], $7::text[])
+              AS v(id, from_statuses, to_status, reason, provider_id, cost, event)
+        WHERE m.id = v.id AND m.status = ANY(string_to_array(v.from_statuses, ','))
+        RETURNING m.id, m.enrollment_id, m.status`,
+      [
+        settlements.map((s) => s.messageId),
+        settlements.map((s) => s.from.join(',')),
+        settlements.map((s) => s.to),
+        settlements.map((s) => s.reason ?? null),
+        settlements.map((s) => s.providerMessageId ?? null),
+        settlements.map((s) => s.cost ?? null),
+        settlements.map((s) => s.event),
+        now,
+      ],
+    );
+    const applied = new Set(rows.map((r) => r.id));
+    const events = settlements.filter((s) => applied.has(s.messageId));
+    if (events.length > 0) {
+      await tx.query(
+        `INSERT INTO message_events (message_id, status, detail, at)
+         SELECT * FROM unnest($1::bigint[], $2::text[], $3::jsonb[], $4::timestamptz[])`,
+        [
+          events.map((s) => s.messageId),
+          events.map((s) => s.event),
+          events.map((s) =>
+            JSON.stringify({
+              ...s.detail,
+              ...(s.reason ? { reason: s.reason } : {}),
+              providerMessageId: s.providerMessageId,
+            }),
+          ),
+          events.map(() => now),
+        ],
+      );
+    }
+    return rows.map((r) => ({ messageId: r.id, enrollmentId: r.enrollment_id, status: r.status }));
+  });
+}

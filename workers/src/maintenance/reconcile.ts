@@ -1,0 +1,88 @@
+import { jobId } from '@waymark/queues';
+import { notifyEnrollments } from '../deliveries/notify-enrollments.ts';
+import { type Settlement, settleMessages } from '../deliveries/settle-messages.ts';
+import { ConnectorUnavailableError } from '../runtime/connector-accounts.ts';
+import type { EngineResources } from '../runtime/resources.ts';
+
+export interface ReconcileResult {
+  confirmed: number;
+  requeued: number;
+  unresolved: number;
+}
+
+/** Messages whose outcome is unknown are left this long before asking, so late answers can land first. */
+const settleDelayMs = 30_000;
+
+/**
+ * Settles messages whose provider answer was lost: asks the provider by idempotency key. Found →
+ * `sent` (the customer has it; nothing is re-sent). Not found → back to `claimed` and delivered
+ * again, which is a first send. A provider that cannot be asked leaves the message `unknown`; the
+ * enrollment moves on after `unknownGiveUpMs`.
+ */
+export async function reconcileUnknown(r: EngineResources): Promise<ReconcileResult> {
+  const now = r.clock.now();
+  const rows = await r.db.query<{
+    id: number;
+    idempotency_key: string;
+    connector_id: string | null;
+    channel: string;
+  }>(
+    `SELECT id, idempotency_key, connector_id, channel FROM messages
+      WHERE status = 'unknown' AND updated_at < $1 ORDER BY updated_at LIMIT $2`,
+    [new Date(now.getTime() - settleDelayMs), r.settings.pageSize],
+  );
+  const settlements: Settlement[] = [];
+  const requeue = new Map<string, number[]>();
+  let unresolved = 0;
+  const signal = AbortSignal.timeout(60_000);
+  for (const row of rows) {
+    let account: Awaited<ReturnType<typeof r.connectors.get>>;
+    try {
+      account = await r.connectors.get(row.connector_id ?? '');
+    } catch (error) {
+      if (error instanceof ConnectorUnavailableError) {
+        unresolved += 1;
+        continue;
+      }
+      throw error;
+    }
+    if (!account.client.canLookup) {
+      unresolved += 1;
+      continue;
+    }
+    const lookup = await account.client.lookup(row.idempotency_key, signal).catch(() => undefined);
+    if (!lookup) {
+      unresolved += 1;
+    } else if (lookup.found) {
+      settlements.push({
+        messageId: row.id,
+        from: ['unknown'],
+        to: lookup.receipt.status,
+        event: 'reconciled',
+        providerMessageId: lookup.receipt.providerMessageId,
+      });
+    } else {
+      settlements.push({
+        messageId: row.id,
+        from: ['unknown'],
+        to: 'claimed',
+        event: 'reconciled',
+        reason: 'not received by the provider; sending again',
+      });
+      requeue.set(row.channel, [...(requeue.get(row.channel) ?? []), row.id]);
+    }
+  }
+  const settled = await settleMessages(r.db, settlements, now);
+  const requeuedIds = new Set(settled.filter((s) => s.status === 'claimed').map((s) => s.messageId));
+  for (const [channel, ids] of requeue) {
+    const mine = ids.filter((id) => requeuedIds.has(id));
+    if (mine.length === 0) continue;
+    await r.producers.deliveries.deliver(
+      channel as never,
+      mine,
+      jobId('recon', now.getTime(), mine[0]!, mine.length),
+    );
+  }
+  await notifyEnrollments(r, settled);
+  return { confirmed: settled.length - requeuedIds.size, requeued: requeuedIds.size, unresolved };
+}

@@ -1,0 +1,39 @@
+import type { EngineResources } from '../runtime/resources.ts';
+import { enqueueSteps, wakeDueEnrollments } from '../waits/wake-due.ts';
+
+export interface SweepResult {
+  woken: number;
+  restarted: number;
+}
+
+/**
+ * The safety net that makes Postgres, not Redis, the source of truth: wakes every overdue wait
+ * (their bucket job may have been lost) and restarts enrollments left `active` with no job
+ * (a crash between a commit and an enqueue, a Redis flush). Everything it re-queues is safe to
+ * run twice.
+ */
+export async function sweep(r: EngineResources): Promise<SweepResult> {
+  const woken = await wakeDueEnrollments(r, 'swept');
+  let restarted = 0;
+  for (;;) {
+    const now = r.clock.now();
+    const staleBefore = new Date(now.getTime() - r.settings.staleActiveMs);
+    const rows = await r.db.query<{ id: number }>(
+      `UPDATE enrollments SET updated_at = $1
+        WHERE id IN (SELECT id FROM enrollments
+                      WHERE status = 'active' AND updated_at < $2
+                      ORDER BY updated_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+        RETURNING id`,
+      [now, staleBefore, r.settings.pageSize],
+    );
+    await enqueueSteps(
+      r,
+      rows.map((row) => row.id),
+      'swept',
+    );
+    restarted += rows.length;
+    if (rows.length < r.settings.pageSize) break;
+  }
+  if (woken + restarted > 0) r.log.info('sweep resumed enrollments', { woken, restarted });
+  return { woken, restarted };
+}

@@ -1,0 +1,50 @@
+import type { ReceiptJob } from '@waymark/queues';
+import { notifyEnrollments } from '../deliveries/notify-enrollments.ts';
+import { type Settlement, settleMessages } from '../deliveries/settle-messages.ts';
+import type { EngineResources } from '../runtime/resources.ts';
+
+/**
+ * Records delivery receipts. A message is found by the provider's id or, when the receipt
+ * carries it, by our idempotency key (a receipt can overtake the provider's own answer). A
+ * delivered receipt also settles a message left `unknown`: the provider plainly had it.
+ */
+export async function recordReceipts(
+  r: EngineResources,
+  job: ReceiptJob,
+): Promise<{ matched: number; updated: number }> {
+  const rows = await r.db.query<{ id: number; provider_message_id: string | null; idempotency_key: string }>(
+    `SELECT id, provider_message_id, idempotency_key FROM messages
+      WHERE connector_id = $1 AND (provider_message_id = ANY($2::text[]) OR idempotency_key = ANY($3::text[]))`,
+    [
+      job.connectorId,
+      job.reports.map((report) => report.providerMessageId),
+      job.reports.flatMap((report) => (report.idempotencyKey ? [report.idempotencyKey] : [])),
+    ],
+  );
+  const byProviderId = new Map(
+    rows.filter((m) => m.provider_message_id).map((m) => [m.provider_message_id, m]),
+  );
+  const byKey = new Map(rows.map((m) => [m.idempotency_key, m]));
+  const settlements: Settlement[] = [];
+  for (const report of job.reports) {
+    const message =
+      byProviderId.get(report.providerMessageId) ??
+      (report.idempotencyKey ? byKey.get(report.idempotencyKey) : undefined);
+    if (!message) continue;
+    settlements.push({
+      messageId: message.id,
+      from:
+        report.status === 'delivered'
+          ? ['queued', 'sent', 'unknown']
+          : ['queued', 'sent', 'unknown', 'delivered'],
+      to: report.status,
+      event: report.status === 'delivered' ? 'delivered' : 'delivery-failed',
+      reason: report.status === 'failed' ? `provider-reported: ${report.code ?? 'undelivered'}` : undefined,
+      providerMessageId: report.providerMessageId,
+      detail: { reportedAt: report.at },
+    });
+  }
+  const settled = await settleMessages(r.db, settlements, r.clock.now());
+  await notifyEnrollments(r, settled);
+  return { matched: settlements.length, updated: settled.length };
+}

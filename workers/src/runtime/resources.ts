@@ -1,0 +1,64 @@
+import { type ConnectorRegistry, connectorDefinitions, createConnectorRegistry } from '@waymark/connectors';
+import type { Db } from '@waymark/db';
+import type { PiiCipher } from '@waymark/db/crypto';
+import { createProducers, type Producers } from '@waymark/queues';
+import type { Redis } from 'ioredis';
+import { type Clock, systemClock } from './clock.ts';
+import { type ConnectorAccounts, createConnectorAccounts } from './connector-accounts.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { createRateLimiter, type RateLimiter } from './rate-limiter.ts';
+import { defaultEngineSettings, type EngineSettings } from './settings.ts';
+
+/**
+ * Everything a processor may use, passed explicitly: no module-level singletons, so a test builds
+ * its own engine on its own database, Redis prefix and clock.
+ */
+export interface EngineResources {
+  db: Db;
+  redis: Redis;
+  prefix: string;
+  producers: Producers;
+  clock: Clock;
+  log: Logger;
+  cipher: PiiCipher;
+  connectors: ConnectorAccounts;
+  rateLimiter: RateLimiter;
+  settings: EngineSettings;
+}
+
+export interface EngineResourceOptions {
+  db: Db;
+  /** Shared by producers; workers open their own blocking connections from it. */
+  redis: Redis;
+  prefix: string;
+  cipher: PiiCipher;
+  clock?: Clock;
+  log?: Logger;
+  settings?: Partial<EngineSettings>;
+  connectorRegistry?: ConnectorRegistry;
+  wakeupBucketMs?: number;
+}
+
+export function createEngineResources(options: EngineResourceOptions): EngineResources {
+  const clock = options.clock ?? systemClock;
+  return {
+    db: options.db,
+    redis: options.redis,
+    prefix: options.prefix,
+    producers: createProducers({
+      connection: options.redis,
+      prefix: options.prefix,
+      ...(options.wakeupBucketMs ? { wakeupBucketMs: options.wakeupBucketMs } : {}),
+    }),
+    clock,
+    log: options.log ?? createLogger(),
+    cipher: options.cipher,
+    connectors: createConnectorAccounts({
+      db: options.db,
+      cipher: options.cipher,
+      registry: options.connectorRegistry ?? createConnectorRegistry(connectorDefinitions),
+    }),
+    rateLimiter: createRateLimiter(options.redis, options.prefix),
+    settings: { ...defaultEngineSettings, ...options.settings },
+  };
+}

@@ -1,0 +1,33 @@
+/** Tunables of the engine; defaults suit production, tests shorten the waits. */
+export interface EngineSettings {
+  /** Enrollments advanced in one step job. */
+  stepBatchSize: number;
+  /** Messages per delivery job (and per provider batch call when the connector batches). */
+  deliveryBatchSize: number;
+  /** How long an enrollment parked at a send waits before the sweeper re-checks its message. */
+  sendRecheckMs: number;
+  /** An `active` enrollment untouched this long has lost its job; the sweeper re-queues it. */
+  staleActiveMs: number;
+  /** A message `queued` (handed to a provider) this long ago without an answer is treated as interrupted. */
+  inFlightGraceMs: number;
+  /** How long an unknown outcome may stay unsettled before the enrollment moves on. */
+  unknownGiveUpMs: number;
+  /** How often a customer held by a paused journey is re-checked (resume also releases them at once). */
+  pausedRecheckMs: number;
+  /** Rows per page for sweeps, wake-ups and segment enrollment. */
+  pageSize: number;
+  /** Per-channel message budgets: `{ sms: { max: 500, durationMs: 1000 } }`. */
+  channelRateLimits: Record<string, { max: number; durationMs: number }>;
+}
+
+export const defaultEngineSettings: EngineSettings = {
+  stepBatchSize: 500,
+  deliveryBatchSize: 100,
+  sendRecheckMs: 10 * 60_000,
+  staleActiveMs: 2 * 60_000,
+  inFlightGraceMs: 2 * 60_000,
+  unknownGiveUpMs: 60 * 60_000,
+  pausedRecheckMs: 60 * 60_000,
+  pageSize: 1000,
+  channelRateLimits: {},
+};
