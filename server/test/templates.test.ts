@@ -25,7 +25,7 @@ const offer = {
   body: '{{customer.name}}您好，您的账户余额为{{attributes.balance}}元，推荐我行稳健理财。',
 };
 
-async function create(payload: unknown = offer) {
+async function create(payload: Record<string, unknown> = offer) {
   return t.app.inject({ method: 'POST', url: '/api/v1/templates', headers: planner, payload });
 }
 
