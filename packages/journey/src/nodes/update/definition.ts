@@ -30,11 +30,13 @@ export const updateNode = defineNodeType({
   pauses: false,
   summary(config, locale) {
     const zh = locale === 'zh-CN';
+    const list = (items: readonly string[]) => items.join(zh ? '、' : ', ');
     const parts: string[] = [];
     const attributes = Object.keys(config.setAttributes);
-    if (attributes.length > 0) parts.push(`${zh ? '设置' : 'Set'} ${attributes.join(', ')}`);
-    if (config.addTags.length > 0) parts.push(`+ ${config.addTags.join(', ')}`);
-    if (config.removeTags.length > 0) parts.push(`− ${config.removeTags.join(', ')}`);
+    if (attributes.length > 0) parts.push(`${zh ? '设置' : 'Set'} ${list(attributes)}`);
+    if (config.addTags.length > 0) parts.push(`${zh ? '添加标签' : 'Add tag'} ${list(config.addTags)}`);
+    if (config.removeTags.length > 0)
+      parts.push(`${zh ? '移除标签' : 'Remove tag'} ${list(config.removeTags)}`);
     return parts.length > 0 ? parts.join(' · ') : zh ? '无更新' : 'No changes';
   },
   defaults: () => ({ setAttributes: {}, addTags: [], removeTags: [] }),

@@ -31,8 +31,11 @@ export const waitEventNode = defineNodeType({
   summary(config, locale) {
     const zh = locale === 'zh-CN';
     const within = formatDuration(config.timeout, locale);
-    const event = config.condition
-      ? `${config.event} (${describeCondition(config.condition, locale)})`
+    const condition = config.condition ? describeCondition(config.condition, locale) : undefined;
+    const event = condition
+      ? zh
+        ? `${config.event}（${condition}）`
+        : `${config.event} (${condition})`
       : config.event;
     return zh ? `最多等待 ${within}：${event}` : `Wait up to ${within} for ${event}`;
   },
