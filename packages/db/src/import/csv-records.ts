@@ -35,7 +35,7 @@ interface Pending {
  * and keeps a 45 000-row import fast.
  */
 export async function* readCsvRecords(
-  input: AsyncIterable<Buffer | string>,
+  input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
   options: CsvRecordOptions = {},
 ): AsyncGenerator<CsvRecord> {
   const delimiter = options.delimiter ?? ',';
@@ -49,11 +49,13 @@ export async function* readCsvRecords(
 
   function* onLine(rawLine: string): Generator<CsvRecord> {
     lineNumber++;
-    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    const body = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
     const pending = state.pending;
-    if (pending === null && line === '') return;
+    if (pending === null && body === '') return;
     const startsInQuote = pending !== null;
-    const scan = scanLine(line, delimiter, startsInQuote);
+    const scan = scanLine(body, delimiter, startsInQuote);
+    // A CR inside a quoted value is data; only the one ending the record belongs to the line break.
+    const line = scan.inQuote ? rawLine : body;
     if (pending !== null) {
       pending.text += `\n${line}`;
       pending.lines++;
@@ -72,7 +74,8 @@ export async function* readCsvRecords(
 
   for await (const chunk of input) {
     let text = carry + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
-    if (first) {
+    // The first decoded character may arrive only after a few one-byte chunks.
+    if (first && text !== '') {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }

@@ -69,7 +69,7 @@ export interface ImportCustomersResult extends ImportCounts {
 export async function importCustomersCsv(
   db: Db,
   cipher: PiiCipher,
-  input: Readable | AsyncIterable<Buffer | string>,
+  input: Readable | AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
   options: ImportCustomersCsvOptions = {},
 ): Promise<ImportCustomersResult> {
   const started = performance.now();
