@@ -2,6 +2,7 @@ import type { TemplateProblem, TemplateProblemCode } from './errors.ts';
 import type { TemplateFormat } from './handlebars-env.ts';
 import { type CallKind, checkHelperCall, isHelperName } from './helper-usage.ts';
 import type { TemplateAst } from './parse.ts';
+import { Scope } from './scope.ts';
 import { isKnownVariable } from './variables.ts';
 
 type Node = hbs.AST.Node;
@@ -47,16 +48,11 @@ const forbiddenNames = new Set([
   'toHTML',
 ]);
 
-const loopData = new Set(['index', 'key', 'first', 'last']);
 const maxNesting = 40;
 const maxProblems = 50;
 
 function keyOf(node: Node): string {
   return `${node.loc?.start.line ?? 0}:${node.loc?.start.column ?? 0}`;
-}
-
-function displayPart(part: string): string {
-  return /[\s.[\]]/.test(part) ? `[${part}]` : part;
 }
 
 function describeArgument(node: Node): string {
@@ -84,13 +80,9 @@ class Walker {
     pathsAt: new Map(),
     argumentsAt: new Map(),
   };
-  /** Context paths: the innermost is last; `undefined` when the context is not a root path. */
-  private readonly contexts: (string | undefined)[] = [''];
-  /** Block parameters in scope, innermost last; a value of `undefined` is an index or key. */
-  private readonly blockParams: Map<string, string | undefined>[] = [];
+  private readonly scope = new Scope();
   private readonly variableAt = new Map<string, Node>();
   private readonly resolved = new Map<Path, string | undefined>();
-  private loopDepth = 0;
   private nesting = 0;
   private readonly partialStack: string[] = [];
 
@@ -215,20 +207,12 @@ class Walker {
     // call() above has already resolved the subject (and reported any problem with it).
     const subject =
       block.params[0]?.type === 'PathExpression' ? this.resolved.get(block.params[0] as Path) : undefined;
-    const params = new Map<string, string | undefined>();
     if (name === 'each' || name === 'with') {
-      const context = subject === undefined ? undefined : name === 'each' ? `${subject}[]` : subject;
-      const [valueParam, indexParam] = block.program?.blockParams ?? [];
-      if (valueParam !== undefined) params.set(valueParam, context);
-      if (indexParam !== undefined) params.set(indexParam, undefined);
-      this.checkNames(block.program?.blockParams ?? [], block);
-      this.contexts.push(context);
-      this.blockParams.push(params);
-      if (name === 'each') this.loopDepth += 1;
+      const params = block.program?.blockParams ?? [];
+      this.checkNames(params, block);
+      this.scope.enter(name, subject, params);
       this.program(block.program);
-      if (name === 'each') this.loopDepth -= 1;
-      this.blockParams.pop();
-      this.contexts.pop();
+      this.scope.leave(name);
     } else {
       this.program(block.program);
     }
@@ -281,50 +265,9 @@ class Walker {
   /** The root path a path expression reads, or undefined for loop data, block indexes and `this` at the root. */
   private resolve(path: Path): string | undefined {
     if (!this.checkNames(path.parts, path)) return undefined;
-    let base: string | undefined;
-    let rest = path.parts;
-    if (path.data) {
-      const head = rest[0] ?? '';
-      if (head === 'root') {
-        base = '';
-        rest = rest.slice(1);
-      } else if (loopData.has(head)) {
-        if (this.loopDepth === 0) {
-          this.problem('template.unknown-variable', `@${head} only exists inside {{#each}}.`, path);
-        }
-        return undefined;
-      } else {
-        this.problem(
-          'template.unknown-variable',
-          `@${head} does not exist: use @index, @key, @first, @last or @root.`,
-          path,
-        );
-        return undefined;
-      }
-    } else {
-      const head = rest[0];
-      const scoped = /^\.|this\b/.test(path.original);
-      const binding = path.depth === 0 && !scoped && head !== undefined ? this.blockParam(head) : undefined;
-      if (binding !== undefined) {
-        base = binding.path;
-        rest = rest.slice(1);
-        if (base === undefined) return undefined;
-      } else {
-        base = this.contexts[this.contexts.length - 1 - path.depth];
-      }
-    }
-    if (base === undefined) return undefined;
-    const tail = rest.map(displayPart).join('.');
-    if (base === '') return tail;
-    return tail === '' ? base : `${base}.${tail}`;
-  }
-
-  private blockParam(name: string): { path: string | undefined } | undefined {
-    for (let i = this.blockParams.length - 1; i >= 0; i--) {
-      const scope = this.blockParams[i];
-      if (scope?.has(name)) return { path: scope.get(name) };
-    }
-    return undefined;
+    const reading = this.scope.read(path);
+    if (reading.kind === 'problem') this.problem('template.unknown-variable', reading.message, path);
+    return reading.kind === 'variable' ? reading.path : undefined;
   }
 
   checkKnownVariables(patterns: readonly string[]): void {

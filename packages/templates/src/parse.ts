@@ -1,5 +1,6 @@
 import type { TemplateProblem } from './errors.ts';
 import type { HandlebarsEnv } from './handlebars-env.ts';
+import { prescan } from './prescan.ts';
 
 /** The Handlebars syntax tree of a template. */
 export type TemplateAst = hbs.AST.Program;
@@ -87,50 +88,6 @@ function unclosedTagBefore(source: string, offset: number): { line: number; colu
   return positionOf(source, open);
 }
 
-const maxScannedNesting = 60;
-
-/**
- * Where blocks, {{else}} chains and sub-expressions first nest deeper than `limit` (an upper
- * bound, read without parsing), or undefined. The Handlebars parser slows down sharply with nesting (about 0.2 s at 1,000 levels and
- * a stack overflow soon after), so deep sources are refused before it runs.
- */
-function firstTooDeep(source: string, limit: number): number | undefined {
-  const elseCounts: number[] = [];
-  let depth = 0;
-  let index = source.indexOf('{{');
-  while (index !== -1) {
-    if (source.startsWith('{{!', index)) {
-      const end = source.startsWith('{{!--', index)
-        ? source.indexOf('--}}', index)
-        : source.indexOf('}}', index);
-      if (end === -1) break;
-      index = source.indexOf('{{', end);
-      continue;
-    }
-    const close = source.indexOf('}}', index);
-    const tag = source.slice(index + 2, close === -1 ? source.length : close).replace(/^~?\s*/, '');
-    let parens = 0;
-    let deepestParens = 0;
-    for (const character of tag) {
-      if (character === '(') deepestParens = Math.max(deepestParens, ++parens);
-      else if (character === ')') parens -= 1;
-    }
-    if (tag.startsWith('#') || (tag.startsWith('^') && tag.slice(1).trim() !== '')) {
-      elseCounts.push(0);
-      depth += 1;
-    } else if (tag.startsWith('else') || tag.startsWith('^')) {
-      if (elseCounts.length > 0) elseCounts[elseCounts.length - 1] = (elseCounts.at(-1) ?? 0) + 1;
-      depth += 1;
-    } else if (tag.startsWith('/')) {
-      depth = Math.max(0, depth - 1 - (elseCounts.pop() ?? 0));
-    }
-    if (depth + deepestParens > limit) return index;
-    if (close === -1) break;
-    index = source.indexOf('{{', close);
-  }
-  return undefined;
-}
-
 /**
  * Parses `source`, or says where and why it cannot be parsed (1-based line and column). The
  * parser reports lexer/grammar errors only as text, so the position comes from the lexer's last
@@ -140,10 +97,12 @@ export function parseTemplate(
   hb: HandlebarsEnv,
   source: string,
 ): { ok: true; ast: TemplateAst } | { ok: false; problem: TemplateProblem } {
-  const tooDeep = firstTooDeep(source, maxScannedNesting);
-  if (tooDeep !== undefined) {
-    const message = `The script nests blocks or helpers more than ${maxScannedNesting} deep.`;
-    return { ok: false, problem: { code: 'template.too-long', message, ...positionOf(source, tooDeep) } };
+  const tooBig = prescan(source);
+  if (tooBig !== undefined) {
+    return {
+      ok: false,
+      problem: { code: 'template.too-long', message: tooBig.message, ...positionOf(source, tooBig.offset) },
+    };
   }
   try {
     return { ok: true, ast: hb.parse(source) };

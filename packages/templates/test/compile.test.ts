@@ -59,6 +59,13 @@ describe('syntax errors', () => {
     expect(result.ok ? undefined : result.error.code).toBe('template.too-long');
   });
 
+  it('rejects more than 1,000 tags, which Handlebars would take long to compile', () => {
+    expect(compileTemplate('{{a}}'.repeat(1000)).ok).toBe(true);
+    const error = compileError(`{{!-- {{not counted}} --}}${'{{a}}\n'.repeat(1001)}`);
+    expect(error).toMatchObject({ code: 'template.too-long', line: 1001, column: 1 });
+    expect(error.message).toContain('1,000');
+  });
+
   it('rejects nesting deeper than the limit instead of overflowing the stack', () => {
     const deep = `${'{{#if a}}'.repeat(45)}x${'{{/if}}'.repeat(45)}`;
     expect(compileError(deep)).toMatchObject({ code: 'template.too-long', line: 1 });

@@ -40,6 +40,32 @@ describe('strict variables', () => {
   });
 });
 
+describe('blocks', () => {
+  it('behave as the Handlebars documentation describes', () => {
+    const data = { items: ['a', 'b', 'c'], group: { x: 1, y: 2 }, empty: [], who: { name: '李四' } };
+    expect(
+      fill('{{#each items}}{{@index}}{{this}}{{#if @first}}^{{/if}}{{#if @last}}.{{/if}} {{/each}}', data),
+    ).toBe('0a^ 1b 2c. ');
+    expect(fill('{{#each group}}{{@key}}={{this}};{{/each}}', data)).toBe('x=1;y=2;');
+    expect(fill('{{#each empty}}x{{else}}无{{/each}}', data)).toBe('无');
+    expect(fill('{{#each items as |item i|}}{{i}}:{{item}}{{/each}}', data)).toBe('0:a1:b2:c');
+    expect(
+      fill('{{#with who}}{{name}}{{/with}}{{#with missing}}x{{else}}none{{/with}}', {
+        ...data,
+        missing: null,
+      }),
+    ).toBe('李四none');
+    expect(fill('{{#each items}}{{../who.name}}{{/each}}', data)).toBe('李四李四李四');
+    expect(
+      fill(
+        '{{#unless empty}}空{{/unless}}{{#if 0}}x{{else}}zero{{/if}}{{#if 0 includeZero=true}}0{{/if}}',
+        data,
+      ),
+    ).toBe('空zero0');
+    expect(fill('{{#if a}}A{{else if b}}B{{else}}C{{/if}}', { a: false, b: true })).toBe('B');
+  });
+});
+
 describe('output bound', () => {
   const big = Array.from({ length: 2000 }, (_, i) => ({ i }));
 
