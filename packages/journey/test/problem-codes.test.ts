@@ -63,7 +63,7 @@ const cases = {
       graph.nodes.push(node('t2', 'trigger.segment', { segmentId: 'seg-1', schedule: { kind: 'once' } }));
       graph.edges.push(edge('t2', 'out', 'f'));
     }),
-    at: {},
+    at: { nodeId: 't2' },
     alone: true,
   },
   'graph.cycle-without-wait': {

@@ -15,11 +15,11 @@ export const coreProblemMessages = {
   },
   'graph.no-trigger': {
     en: 'The journey has no trigger: add an event or segment trigger to start it.',
-    'zh-CN': '旅程没有触发节点：请添加事件触发或客户群触发。',
+    'zh-CN': '旅程没有触发节点：请添加事件触发或客群触发。',
   },
   'graph.mixed-triggers': {
-    en: 'The journey mixes event and segment triggers: a journey starts with triggers of one kind.',
-    'zh-CN': '旅程混用了事件触发与客群触发：一个旅程只能使用同一种触发方式。',
+    en: '{node} is a different kind of trigger than the others: a journey starts with triggers of one kind.',
+    'zh-CN': '{node}与其他触发节点类型不同：一个旅程只能使用同一种触发方式。',
   },
   'graph.cycle-without-wait': {
     en: 'The path {nodes} loops back on itself without a wait: customers would go round forever. Add a wait to the loop.',

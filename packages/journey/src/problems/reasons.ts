@@ -7,7 +7,7 @@ import type { LocalizedText } from '../i18n/locale.ts';
  */
 export const fieldReasons = {
   required: { en: 'is required', 'zh-CN': '为必填项' },
-  'wrong-type': { en: 'must be {expected}', 'zh-CN': '类型应为 {expected}' },
+  'wrong-type': { en: 'must be {expected}', 'zh-CN': '应为{expected}' },
   'not-integer': { en: 'must be a whole number', 'zh-CN': '必须是整数' },
   'too-small': { en: 'must be at least {minimum}', 'zh-CN': '不能小于 {minimum}' },
   'too-big': { en: 'must be at most {maximum}', 'zh-CN': '不能大于 {maximum}' },

@@ -13,8 +13,12 @@ export function triggerIds(byId: ReadonlyMap<string, CheckedNode>): string[] {
 export function checkTriggers(byId: ReadonlyMap<string, CheckedNode>): Problem[] {
   const triggers = triggerIds(byId);
   if (triggers.length === 0) return [makeProblem('graph.no-trigger')];
-  const kinds = [...new Set(triggers.map((id) => byId.get(id)!.node.type))];
-  return kinds.length > 1 ? [makeProblem('graph.mixed-triggers', { kinds })] : [];
+  const typeOf = (id: string) => byId.get(id)!.node.type;
+  const kinds = [...new Set(triggers.map(typeOf))];
+  if (kinds.length === 1) return [];
+  // Point at the first trigger that differs from the first one, so the canvas can mark it.
+  const odd = triggers.find((id) => typeOf(id) !== kinds[0])!;
+  return [makeProblem('graph.mixed-triggers', { kinds, nodeType: typeOf(odd) }, { nodeId: odd })];
 }
 
 /** Every port a type marks as required has an edge. */

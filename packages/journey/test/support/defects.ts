@@ -89,7 +89,8 @@ export const injectors: Partial<Record<ProblemCode, Injector>> = {
     broken.nodes.push(other);
     broken.edges.push({ id: 'other-trigger.out', source: other.id, sourceHandle: 'out', target: target.id });
     const segments = [...(context.segments as Iterable<string>), 'seg-1'];
-    return { graph: broken, context: { ...context, segments } };
+    const odd = broken.nodes.find((candidate) => candidate.type === other.type)!;
+    return { graph: broken, context: { ...context, segments }, nodeIds: [odd.id] };
   },
   'graph.cycle-without-wait': ({ graph, context }, pick) => {
     // s → F, F.yes → t, F.no → U, U.out → F: a loop of two instant nodes.

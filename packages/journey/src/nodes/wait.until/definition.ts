@@ -68,8 +68,8 @@ export const waitUntilNode = defineNodeType({
   },
   problems: {
     'wait.date-past': {
-      en: '{node} waits until {at}, which has already passed.',
-      'zh-CN': '{node}等待至 {at}，但该时间已经过去。',
+      en: '{node} is set to {at}, which has already passed.',
+      'zh-CN': '{node}设置的时间 {at} 已经过去。',
     },
   },
 }) satisfies NodeTypeDefinition<'wait.until', WaitUntilConfig, WaitUntilCode>;
