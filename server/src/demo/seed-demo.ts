@@ -1,9 +1,10 @@
 import { type Db, schema } from '@waymark/db';
 import type { PiiCipher } from '@waymark/db/crypto';
+import { seedBankCustomers } from '@waymark/db/demo';
 import { eq } from 'drizzle-orm';
 import { createUser } from '../auth/users.ts';
 import { seedDemoContent } from './demo-content.ts';
-import { seedDemoCustomers } from './demo-customers.ts';
+import { demoProfile } from './demo-customers.ts';
 
 /** The demo's people: one per role, all with the demo password. */
 export const demoUsers = [
@@ -50,9 +51,9 @@ export async function seedDemo(db: Db, cipher: PiiCipher, options: SeedDemoOptio
   }
 
   const started = Date.now();
-  const count = await seedDemoCustomers(db, cipher, {
-    csvPath: options.csvPath,
-    rmUserId: users.get('rm.zhang') ?? null,
+  const count = await seedBankCustomers(db, cipher, {
+    path: options.csvPath,
+    enrich: demoProfile(users.get('rm.zhang') ?? null),
     onProgress: (done) => log(`  customers: ${done.toLocaleString('en')} / 45,211`),
   });
   log(`  ${count.toLocaleString('en')} customers in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -2,13 +2,18 @@ import type { Db } from '../client/types.ts';
 import type { PiiCipher } from '../crypto/pii-cipher.ts';
 import type { CustomerInput } from '../repos/customers/customer-types.ts';
 import { MAX_UPSERT_ROWS, upsertCustomers } from '../repos/customers/upsert-customers.ts';
-import { defaultBankCsvPath, readBankCustomers } from './bank-customers.ts';
+import { type BankCustomer, defaultBankCsvPath, readBankCustomers } from './bank-customers.ts';
 
 export interface SeedBankCustomersOptions {
   /** bank-full.csv (default: the shared data set beside the repository). */
   path?: string;
   /** Called after every batch with the number of customers written so far. */
   onProgress?: (written: number) => void;
+  /**
+   * Profile fields the data set lacks (tags, branch, consent, relationship manager), derived
+   * from the customer and its 1-based row so the result stays deterministic.
+   */
+  enrich?: (customer: BankCustomer, row: number) => Omit<CustomerInput, 'id'>;
 }
 
 /**
@@ -30,8 +35,11 @@ export async function seedBankCustomers(
     batch = [];
     options.onProgress?.(written);
   };
+  let row = 0;
   for await (const c of readBankCustomers(options.path ?? defaultBankCsvPath)) {
+    row++;
     batch.push({
+      ...options.enrich?.(c, row),
       id: c.id,
       attributes: { ...c.attributes },
       name: c.name,
