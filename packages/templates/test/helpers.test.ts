@@ -119,8 +119,9 @@ describe('date', () => {
 });
 
 describe('masks', () => {
-  it('hides the middle of phone numbers', () => {
-    expect(fill('{{maskPhone p}}', { p: '13812345678' })).toBe('138****5678');
+  it.each(both)('hides the middle of phone numbers ($locale)', (options) => {
+    expect(fill('{{maskPhone p}}', { p: '13812345678' }, options)).toBe('138****5678');
+    expect(fill('{{maskPhone p}}', { p: 13812345678 }, options)).toBe('138****5678');
     expect(fill('{{maskPhone p}}', { p: '+86 138 1234 5678' })).toBe('+86 138****5678');
     expect(fill('{{maskPhone p}}', { p: '021-6543 2100' })).toBe('021-**** 2100');
     expect(fill('{{maskPhone p}}', { p: '95588' })).toBe('****8');
@@ -135,14 +136,16 @@ describe('masks', () => {
 });
 
 describe('default', () => {
-  it('replaces missing, null and empty values only', () => {
+  it.each(both)('replaces missing, null and empty values only ($locale)', (options) => {
     const source = '{{default customer.nickname "客户"}}';
-    expect(fill(source, { customer: {} })).toBe('客户');
+    expect(fill(source, { customer: {} }, options)).toBe('客户');
     expect(fill(source, { customer: { nickname: null } })).toBe('客户');
     expect(fill(source, { customer: { nickname: '' } })).toBe('客户');
     expect(fill(source, { customer: { nickname: '小张' } })).toBe('小张');
     expect(fill('{{default n 5}}', { n: 0 })).toBe('0');
-    expect(fill('{{currency (default a.balance 0)}}', { a: {} })).toBe('0.00元');
+    expect(fill('{{currency (default a.balance 0)}}', { a: {} }, options)).toBe(
+      options.locale === 'zh-CN' ? '0.00元' : '¥0.00',
+    );
   });
 });
 
@@ -166,8 +169,8 @@ describe('comparisons and logic', () => {
     ['{{not a}}', { a: 0 }, 'true'],
     ['{{not a}}', { a: ['x'] }, 'false'],
   ];
-  it.each(cases)('%s with %j is %s', (source, data, expected) => {
-    expect(fill(source, data)).toBe(expected);
+  it.each(cases)('%s with %j is %s in both locales', (source, data, expected) => {
+    for (const options of both) expect(fill(source, data, options)).toBe(expected);
   });
 
   it('drives #if blocks', () => {
