@@ -84,6 +84,8 @@ class Walker {
   private readonly variableAt = new Map<string, Node>();
   private readonly resolved = new Map<Path, string | undefined>();
   private nesting = 0;
+  private tooDeepReported = false;
+  private readonly seenVariables = new Set<string>();
   private readonly partialStack: string[] = [];
 
   constructor(private readonly options: AnalyzeOptions) {}
@@ -130,16 +132,21 @@ class Walker {
     }
   }
 
+  /** Counts one level of nesting; false (and nothing counted) once the limit is reached. */
   private enter(node: Node): boolean {
-    this.nesting += 1;
-    if (this.nesting === maxNesting + 1) {
-      this.problem(
-        'template.too-long',
-        `The script nests blocks or helpers more than ${maxNesting} deep.`,
-        node,
-      );
+    if (this.nesting >= maxNesting) {
+      if (!this.tooDeepReported) {
+        this.tooDeepReported = true;
+        this.problem(
+          'template.too-long',
+          `The script nests blocks or helpers more than ${maxNesting} deep.`,
+          node,
+        );
+      }
+      return false;
     }
-    return this.nesting <= maxNesting;
+    this.nesting += 1;
+    return true;
   }
 
   private callOrValue(mustache: hbs.AST.MustacheStatement): void {
@@ -256,7 +263,8 @@ class Walker {
     const variable = this.resolve(path);
     this.resolved.set(path, variable);
     if (variable === undefined || variable === '') return;
-    if (!this.result.variables.includes(variable)) {
+    if (!this.seenVariables.has(variable)) {
+      this.seenVariables.add(variable);
       this.result.variables.push(variable);
       this.variableAt.set(variable, path);
     }
