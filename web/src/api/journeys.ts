@@ -1,0 +1,107 @@
+import type { JourneyGraph } from '../builder/graph-types.ts';
+import { api } from './client.ts';
+
+export type JourneyStatus = 'draft' | 'live' | 'paused' | 'archived';
+
+/** A row of the journeys list. Counts are absent until the engine has recorded any. */
+export interface JourneySummary {
+  id: string;
+  name: string;
+  description?: string;
+  status: JourneyStatus;
+  liveVersion: number | null;
+  draftRevision: number;
+  updatedAt: string;
+  updatedBy?: string | null;
+  entered?: number | null;
+  converted?: number | null;
+  conversionRate?: number | null;
+}
+
+/** A journey with its editable draft. */
+export interface Journey extends JourneySummary {
+  draft: JourneyGraph;
+}
+
+/** A published, frozen version. */
+export interface JourneyVersion {
+  version: number;
+  publishedAt: string;
+  publishedBy?: string | null;
+  note?: string;
+  graph?: JourneyGraph;
+}
+
+/** Per-node counts of a live journey (GET /journeys/:id/stats). */
+export interface JourneyStats {
+  version?: number | null;
+  updatedAt?: string;
+  totals?: { entered?: number; active?: number; completed?: number; converted?: number };
+  nodes: Record<
+    string,
+    { entered?: number; waiting?: number; exited?: number; [port: string]: number | undefined }
+  >;
+}
+
+function items<T>(body: unknown): T[] {
+  if (Array.isArray(body)) return body as T[];
+  return (body as { items?: T[] }).items ?? [];
+}
+
+function journeyOf(body: unknown): Journey {
+  const value = body as { journey?: Journey } & Journey;
+  return value.journey ?? value;
+}
+
+export async function listJourneys(filter: { q?: string; status?: string }): Promise<JourneySummary[]> {
+  return items<JourneySummary>(await api.get('/journeys', { query: { ...filter, limit: 200 } }));
+}
+
+export async function getJourney(id: string): Promise<Journey> {
+  return journeyOf(await api.get(`/journeys/${id}`));
+}
+
+export async function createJourney(input: {
+  name: string;
+  description?: string;
+  graph: JourneyGraph;
+}): Promise<Journey> {
+  return journeyOf(await api.post('/journeys', input));
+}
+
+/** Saves the draft over `baseRevision`; a stale revision answers 409 `journey.revision-conflict`. */
+export async function saveJourney(
+  id: string,
+  input: { name?: string; graph: JourneyGraph; baseRevision: number },
+): Promise<Journey> {
+  return journeyOf(await api.put(`/journeys/${id}`, input));
+}
+
+export async function publishJourney(
+  id: string,
+  input: { baseRevision: number; note?: string },
+): Promise<unknown> {
+  return api.post(`/journeys/${id}/publish`, input);
+}
+
+export async function changeJourneyState(
+  id: string,
+  action: 'pause' | 'resume' | 'archive',
+): Promise<Journey> {
+  return journeyOf(await api.post(`/journeys/${id}/${action}`));
+}
+
+export async function listVersions(id: string): Promise<JourneyVersion[]> {
+  return items<JourneyVersion>(await api.get(`/journeys/${id}/versions`));
+}
+
+export async function getVersion(id: string, version: number): Promise<JourneyVersion> {
+  const body = await api.get<{ version?: JourneyVersion } & JourneyVersion>(
+    `/journeys/${id}/versions/${version}`,
+  );
+  return typeof body.version === 'object' && body.version !== null ? body.version : body;
+}
+
+export async function getJourneyStats(id: string, signal?: AbortSignal): Promise<JourneyStats> {
+  return api.get<JourneyStats>(`/journeys/${id}/stats`, { signal });
+}

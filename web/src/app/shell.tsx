@@ -1,0 +1,63 @@
+import type { ReactNode } from 'react';
+import { useAuth } from '../auth/auth-context.tsx';
+import { useI18n } from '../i18n/index.ts';
+import { LocaleSwitch } from './locale-switch.tsx';
+import { navigate, useLocation } from './router.ts';
+
+const sections = [
+  { path: '/journeys', label: 'shell.journeys' },
+  { path: '/templates', label: 'shell.templates' },
+  { path: '/customers', label: 'shell.customers' },
+] as const;
+
+/** The frame around every signed-in page: brand, sections, language, who is signed in. */
+export function Shell({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const { user, signOut } = useAuth();
+  const location = useLocation();
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <a
+          className="brand"
+          href="/journeys"
+          onClick={(event) => {
+            event.preventDefault();
+            navigate('/journeys');
+          }}
+        >
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>
+          Waymark
+        </a>
+        <nav className="topnav" aria-label={t('shell.navigation')}>
+          {sections.map((section) => (
+            <a
+              key={section.path}
+              href={section.path}
+              className={location.startsWith(section.path) ? 'active' : undefined}
+              aria-current={location.startsWith(section.path) ? 'page' : undefined}
+              onClick={(event) => {
+                event.preventDefault();
+                navigate(section.path);
+              }}
+            >
+              {t(section.label)}
+            </a>
+          ))}
+        </nav>
+        <div className="topbar-end">
+          <LocaleSwitch />
+          <span className="user-name" title={user?.username}>
+            {user?.displayName ?? user?.username}
+          </span>
+          <button type="button" className="button ghost" onClick={() => void signOut()}>
+            {t('shell.signOut')}
+          </button>
+        </div>
+      </header>
+      <div className="shell-content">{children}</div>
+    </div>
+  );
+}

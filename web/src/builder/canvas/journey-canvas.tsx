@@ -1,0 +1,177 @@
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  Background,
+  type Connection,
+  Controls,
+  type Edge,
+  type EdgeChange,
+  MiniMap,
+  type NodeChange,
+  type OnSelectionChangeParams,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useI18n } from '../../i18n/index.ts';
+import type { JourneyGraph } from '../graph-types.ts';
+import { type JourneyFlowNode, JourneyNodeView } from './journey-node.tsx';
+import { nodeHeight, nodeWidth } from './layout.ts';
+import { paletteDragType } from './palette.tsx';
+import { createNodeDataCache, type NodeDecorations, reconcileFlowNodes, toFlowEdges } from './to-flow.ts';
+
+const nodeTypes = { journey: JourneyNodeView };
+const minimapColors: Record<string, string> = {
+  trigger: '#7b3fe4',
+  logic: '#d97706',
+  action: '#1f5fbf',
+  wait: '#0f8b8d',
+};
+
+export interface CanvasSelection {
+  nodes: string[];
+  edges: string[];
+}
+
+interface JourneyCanvasProps {
+  graph: JourneyGraph;
+  decorations: NodeDecorations;
+  problemEdges: ReadonlySet<string>;
+  selection: CanvasSelection;
+  readOnly: boolean;
+  onSelectionChange: (selection: CanvasSelection) => void;
+  onMoveNodes: (positions: Map<string, { x: number; y: number }>) => void;
+  onConnect: (source: string, sourceHandle: string, target: string) => void;
+  canConnect: (source: string, sourceHandle: string, target: string) => boolean;
+  onDropType: (type: string, position: { x: number; y: number }) => void;
+}
+
+/**
+ * The React Flow canvas. The graph stays the single source of truth: the canvas keeps a working
+ * copy of node positions only while a drag is in progress and hands the result back on release,
+ * so a drag is one undo step and the rest of the editor never re-renders per frame.
+ */
+export function JourneyCanvas(props: JourneyCanvasProps) {
+  const { graph, decorations, problemEdges, selection, readOnly } = props;
+  const { t } = useI18n();
+  const flow = useReactFlow();
+  const dataCache = useRef(createNodeDataCache());
+  const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
+  const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
+  const [nodes, setNodes] = useState<JourneyFlowNode[]>([]);
+  const [edges, setEdges] = useState<Edge[]>([]);
+
+  useEffect(() => {
+    setNodes((previous) =>
+      reconcileFlowNodes(
+        previous,
+        graph,
+        (node) => dataCache.current(node, decorations),
+        selectedNodes,
+        !readOnly,
+      ),
+    );
+  }, [graph, decorations, selectedNodes, readOnly]);
+
+  useEffect(() => {
+    setEdges(toFlowEdges(graph, selectedEdges, problemEdges));
+  }, [graph, selectedEdges, problemEdges]);
+
+  const onNodesChange = useCallback((changes: NodeChange<JourneyFlowNode>[]) => {
+    // Removal goes through the editor (history, message); everything else is canvas-local.
+    const local = changes.filter((change) => change.type !== 'remove');
+    if (local.length > 0) setNodes((current) => applyNodeChanges(local, current));
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const local = changes.filter((change) => change.type !== 'remove');
+    if (local.length > 0) setEdges((current) => applyEdgeChanges(local, current));
+  }, []);
+
+  const { onSelectionChange: reportSelection, onMoveNodes } = props;
+  const onSelectionChange = useCallback(
+    ({ nodes: n, edges: e }: OnSelectionChangeParams) => {
+      reportSelection({ nodes: n.map((node) => node.id), edges: e.map((edge) => edge.id) });
+    },
+    [reportSelection],
+  );
+
+  const onNodeDragStop = useCallback(
+    (_event: unknown, _node: JourneyFlowNode, dragged: JourneyFlowNode[]) => {
+      onMoveNodes(new Map(dragged.map((node) => [node.id, node.position])));
+    },
+    [onMoveNodes],
+  );
+
+  const { onConnect: connect, canConnect } = props;
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      if (connection.source && connection.target && connection.sourceHandle) {
+        connect(connection.source, connection.sourceHandle, connection.target);
+      }
+    },
+    [connect],
+  );
+  const isValidConnection = useCallback(
+    (connection: Connection | Edge) =>
+      Boolean(connection.sourceHandle) &&
+      canConnect(connection.source, connection.sourceHandle as string, connection.target),
+    [canConnect],
+  );
+
+  const { onDropType } = props;
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (event.dataTransfer.types.includes(paletteDragType)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(paletteDragType);
+      if (!type || readOnly) return;
+      event.preventDefault();
+      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      onDropType(type, { x: at.x - nodeWidth / 2, y: at.y - nodeHeight / 2 });
+    },
+    [flow, onDropType, readOnly],
+  );
+
+  return (
+    <ReactFlow<JourneyFlowNode>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onSelectionChange={onSelectionChange}
+      onNodeDragStop={onNodeDragStop}
+      onConnect={onConnect}
+      isValidConnection={isValidConnection}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      nodesConnectable={!readOnly}
+      elementsSelectable
+      deleteKeyCode={null}
+      selectionKeyCode={null}
+      multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+      onlyRenderVisibleElements={graph.nodes.length > 120}
+      fitView
+      fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+      minZoom={0.1}
+      maxZoom={2}
+      defaultEdgeOptions={{ type: 'smoothstep' }}
+      proOptions={{ hideAttribution: true }}
+      aria-label={t('editor.canvas')}
+    >
+      <Background gap={16} color="#d7dce3" />
+      <MiniMap
+        pannable
+        zoomable
+        nodeColor={(node) => minimapColors[(node.data as { category?: string }).category ?? ''] ?? '#999'}
+        ariaLabel="minimap"
+      />
+      <Controls showInteractive={false} />
+    </ReactFlow>
+  );
+}

@@ -1,0 +1,53 @@
+import type { ConfigOf } from '@waymark/journey';
+import { ConditionBuilder } from '../../../conditions/condition-builder.tsx';
+import { knownEvents } from '../../../fields/field-catalog.ts';
+import { useI18n } from '../../../i18n/index.ts';
+import { DurationInput } from '../duration-input.tsx';
+import { Field, type NodeFormProps, problemsAt, withOptional } from '../form-kit.tsx';
+
+/** Wait for an event: which event (and properties), or leave through "timeout". */
+export function WaitEventForm({
+  config,
+  onChange,
+  problems,
+  readOnly,
+}: NodeFormProps<ConfigOf<'wait.event'>>) {
+  const { t, locale } = useI18n();
+  return (
+    <fieldset disabled={readOnly} className="form">
+      <Field label={t('trigger.event')} errors={problemsAt(problems, ['event'], locale)}>
+        {(id, invalid) => (
+          <>
+            <input
+              id={id}
+              list="wait-events"
+              aria-invalid={invalid || undefined}
+              value={config.event ?? ''}
+              onChange={(e) => onChange({ ...config, event: e.target.value.trim() }, 'event')}
+            />
+            <datalist id="wait-events">
+              {knownEvents.map((event) => (
+                <option key={event} value={event} />
+              ))}
+            </datalist>
+          </>
+        )}
+      </Field>
+      <span className="field-label">{t('trigger.onlyWhen')}</span>
+      <ConditionBuilder
+        scope="event"
+        event={config.event}
+        value={config.condition}
+        onChange={(condition) =>
+          onChange(withOptional(config, 'condition', condition as typeof config.condition), 'condition')
+        }
+      />
+      <DurationInput
+        label={t('wait.timeout')}
+        value={{ amount: config.timeout?.amount, unit: config.timeout?.unit }}
+        errors={problemsAt(problems, ['timeout'], locale)}
+        onChange={(timeout) => onChange({ ...config, timeout }, 'timeout')}
+      />
+    </fieldset>
+  );
+}

@@ -1,0 +1,54 @@
+import { formatProblem, type Locale, type Problem } from '@waymark/journey';
+import { useState } from 'react';
+import { useI18n } from '../../i18n/index.ts';
+
+interface ProblemsPanelProps {
+  problems: readonly Problem[];
+  locale: Locale;
+  onFocus: (nodeId: string) => void;
+}
+
+/** Every problem of the journey in words; clicking one shows its step on the canvas. */
+export function ProblemsPanel({ problems, locale, onFocus }: ProblemsPanelProps) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(true);
+  return (
+    <section
+      className={`problems ${problems.length > 0 ? 'has-problems' : 'no-problems'}`}
+      aria-label={t('problems.title')}
+    >
+      <button type="button" className="problems-head" onClick={() => setOpen(!open)} aria-expanded={open}>
+        <span className="problems-dot" aria-hidden="true" />
+        {problems.length === 0 ? t('problems.none') : t('problems.count', { count: problems.length })}
+        <span className="problems-toggle" aria-hidden="true">
+          {open ? '▾' : '▴'}
+        </span>
+      </button>
+      {open && problems.length > 0 ? (
+        <ul className="problems-list" data-testid="problems-list">
+          {problems.map((problem, index) => {
+            const text = formatProblem(problem, locale);
+            const nodeId = problem.nodeId;
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: problems have no id; the list is rebuilt as a whole.
+              <li key={index}>
+                {nodeId ? (
+                  <button
+                    type="button"
+                    className="problem-link"
+                    onClick={() => onFocus(nodeId)}
+                    title={t('problems.focus')}
+                  >
+                    {text}
+                  </button>
+                ) : (
+                  <span>{text}</span>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+import { formatProblem, type Problem } from '@waymark/journey';
+import { useEffect, useState } from 'react';
+import { isApiError } from '../../api/api-error.ts';
+import { getJourney, getVersion, type Journey, publishJourney } from '../../api/journeys.ts';
+import { useI18n } from '../../i18n/index.ts';
+import { Banner } from '../../ui/banner.tsx';
+import { Dialog } from '../../ui/dialog.tsx';
+import { errorText } from '../../ui/error-text.ts';
+import { type JourneyGraph, normalizeGraph } from '../graph-types.ts';
+import { DiffList } from './diff-list.tsx';
+
+interface PublishDialogProps {
+  journey: Journey;
+  graph: JourneyGraph;
+  problems: readonly Problem[];
+  /** Saves pending edits first, so what is published is exactly what the planner sees. */
+  flush: () => Promise<boolean>;
+  revision: number;
+  onClose: () => void;
+  onPublished: (journey: Journey) => void;
+}
+
+/** Confirms publishing: what changes against the live version, a note, then publish. */
+export function PublishDialog({
+  journey,
+  graph,
+  problems,
+  flush,
+  revision,
+  onClose,
+  onPublished,
+}: PublishDialogProps) {
+  const { t, locale } = useI18n();
+  const [live, setLive] = useState<JourneyGraph | undefined>(undefined);
+  const [loadError, setLoadError] = useState<unknown>(undefined);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+  const nextVersion = (journey.liveVersion ?? 0) + 1;
+
+  useEffect(() => {
+    if (journey.liveVersion === null) return;
+    getVersion(journey.id, journey.liveVersion)
+      .then((version) => setLive(normalizeGraph(version.graph)))
+      .catch(setLoadError);
+  }, [journey.id, journey.liveVersion]);
+
+  const serverProblems: Problem[] =
+    isApiError(error) && Array.isArray(error.body.problems) ? (error.body.problems as Problem[]) : [];
+
+  async function publish() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const saved = await flush();
+      if (!saved) throw new Error('not-saved');
+      await publishJourney(journey.id, { baseRevision: revision, note });
+      onPublished(await getJourney(journey.id));
+      onClose();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog
+      wide
+      title={t('publish.title')}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="button"
+            className="button primary"
+            disabled={busy || problems.length > 0}
+            onClick={() => void publish()}
+          >
+            {busy ? t('publish.publishing') : t('publish.confirm')}
+          </button>
+        </>
+      }
+    >
+      <p>{t('publish.intro', { version: nextVersion })}</p>
+      {problems.length > 0 ? <Banner kind="error">{t('publish.blocked')}</Banner> : null}
+      {error ? (
+        <Banner kind="error">
+          {error instanceof Error && error.message === 'not-saved' ? t('save.unsaved') : errorText(t, error)}
+        </Banner>
+      ) : null}
+      {serverProblems.length > 0 ? (
+        <ul className="problems-list">
+          {serverProblems.map((problem, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: server problems have no id.
+            <li key={index}>{formatProblem(problem, locale)}</li>
+          ))}
+        </ul>
+      ) : null}
+      {journey.liveVersion === null ? (
+        <p className="muted">{t('publish.firstVersion')}</p>
+      ) : (
+        <>
+          <h3>{t('publish.changes', { version: journey.liveVersion })}</h3>
+          {loadError ? <Banner kind="warning">{errorText(t, loadError)}</Banner> : null}
+          {live ? (
+            <DiffList live={live} draft={graph} />
+          ) : loadError ? null : (
+            <p className="muted">{t('common.loading')}</p>
+          )}
+        </>
+      )}
+      <label className="field">
+        <span>{t('publish.note')}</span>
+        <textarea
+          rows={2}
+          placeholder={t('publish.notePlaceholder')}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </label>
+    </Dialog>
+  );
+}

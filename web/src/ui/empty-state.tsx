@@ -1,0 +1,11 @@
+import type { ReactNode } from 'react';
+
+/** The message shown where a list or a chart has nothing to show yet. */
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="empty-state">
+      <p className="empty-state-title">{title}</p>
+      {children ? <div className="empty-state-body">{children}</div> : null}
+    </div>
+  );
+}
