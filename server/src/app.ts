@@ -49,9 +49,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
 
   // Ecosystem plugins, then ours, then routes (the OpenAPI plugin must see every route).
+  // The error handler first: Fastify binds it to routes as they are registered.
+  await app.register(errorHandlerPlugin);
   await app.register(cookie);
   await app.register(openApiPlugin);
-  await app.register(errorHandlerPlugin);
   await app.register(metricsPlugin);
   await app.register(backgroundTasksPlugin);
   await app.register(contextPlugin, { deps, clock: deps.clock ?? systemClock, limits });

@@ -35,4 +35,18 @@ export interface AppDeps {
    * events stay stored and the call answers 503 `service.unavailable` so the caller retries.
    */
   onEventsIngested?: (eventIds: readonly string[]) => Promise<void>;
+  /**
+   * Told after a journey was published, paused, resumed or archived (the change is committed
+   * first; `journeys.status` stays the source of truth). Failures are logged, not sent to the
+   * planner: the engine must also read the status from the database.
+   */
+  onJourneyLifecycle?: (change: JourneyLifecycleChange) => Promise<void>;
+}
+
+/** A committed change of a journey's state, for the engine. */
+export interface JourneyLifecycleChange {
+  journeyId: string;
+  action: 'publish' | 'pause' | 'resume' | 'archive';
+  /** The live version after the change (the new one for `publish`). */
+  version: number | null;
 }

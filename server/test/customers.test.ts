@@ -193,7 +193,7 @@ describe('GET /customers/:id', () => {
       headers: planner,
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().code).toBe('customer.invalid-cursor');
+    expect(response.json().code).toBe('request.invalid-cursor');
   });
 });
 

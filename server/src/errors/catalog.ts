@@ -16,6 +16,10 @@ export const errorCatalog = {
     status: 415,
     title: 'The request body has a content type this endpoint does not accept.',
   },
+  'request.invalid-cursor': {
+    status: 400,
+    title: 'The paging cursor is not valid; start again from the first page.',
+  },
   'request.bad-url': { status: 400, title: 'The address of the request is not valid.' },
   'route.not-found': { status: 404, title: 'There is no such endpoint.' },
   'route.method-not-allowed': { status: 405, title: 'This endpoint does not accept that method.' },
@@ -33,16 +37,7 @@ export const errorCatalog = {
   // Customers, imports and events.
   'customer.not-found': { status: 404, title: 'There is no customer with this id.' },
   'customer.batch-too-large': { status: 413, title: 'Too many customers in one batch.' },
-  'customer.duplicate-id-in-batch': {
-    status: 400,
-    title: 'The same customer id appears twice in one batch.',
-  },
-  'customer.invalid-cursor': {
-    status: 400,
-    title: 'The paging cursor is not valid; start again from the first page.',
-  },
   'import.not-found': { status: 404, title: 'There is no import with this id.' },
-  'import.invalid-options': { status: 400, title: 'The import options are not valid.' },
   'event.batch-too-large': { status: 413, title: 'Too many events in one batch.' },
 
   // Segments, templates, connectors.
@@ -73,6 +68,10 @@ export const errorCatalog = {
     title: 'The journey cannot make this change from its current state.',
   },
   'journey.archived': { status: 409, title: 'The journey is archived and can no longer be changed.' },
+  'journey.unchanged': {
+    status: 409,
+    title: 'The draft is the same as the live version, so there is nothing new to publish.',
+  },
 
   // Operational and unexpected.
   'service.unavailable': { status: 503, title: 'A service the API depends on is not reachable.' },

@@ -15,6 +15,7 @@ declare module 'fastify' {
     serverConfig: ServerConfig;
     limits: ServerLimits;
     onEventsIngested: AppDeps['onEventsIngested'];
+    onJourneyLifecycle: AppDeps['onJourneyLifecycle'];
   }
 }
 
@@ -34,6 +35,7 @@ export const contextPlugin = fp<ContextOptions>(
     app.decorate('serverConfig', deps.config);
     app.decorate('limits', limits);
     app.decorate('onEventsIngested', deps.onEventsIngested);
+    app.decorate('onJourneyLifecycle', deps.onJourneyLifecycle);
   },
   { name: 'waymark-context' },
 );

@@ -120,7 +120,7 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
           ...(timelineCursor && { cursor: timelineCursor }),
         });
       } catch (error) {
-        if (error instanceof RangeError) throw appError('customer.invalid-cursor', error.message);
+        if (error instanceof RangeError) throw appError('request.invalid-cursor', error.message);
         throw error;
       }
       const showPii = principal.permissions.has('customers.read-pii');

@@ -30,7 +30,7 @@ export const customerInputSchema = z
     phone: phone.nullable().optional(),
     idNumber: z.string().max(32).nullable().optional(),
   })
-  .meta({ id: 'CustomerInput' });
+  .meta({ id: 'CustomerUpsert' });
 
 /** A customer as the API shows it; `piiMasked` says whether name, phone and ID number are masked. */
 export const customerViewSchema = z

@@ -21,7 +21,7 @@ const eventSchema = z
       .datetime({ offset: true })
       .describe('ISO 8601 with a time zone, e.g. 2026-03-01T10:00:00+08:00'),
   })
-  .meta({ id: 'EventInput' });
+  .meta({ id: 'NewEvent' });
 
 // Devices with a wrong clock are common; an event more than a day ahead is a bug, not skew.
 const MAX_FUTURE_MS = 24 * 3_600_000;
