@@ -1,5 +1,12 @@
 import type { Condition } from '@waymark/conditions';
 import { type Db, schema } from '@waymark/db';
+import {
+  bindStarter,
+  starterConnectorRef,
+  starterJourneys,
+  starterSegments,
+  starterTemplates,
+} from '@waymark/journey';
 
 /** Segments a bank's planners would start from, over the real data set's attributes. */
 export const demoSegments: { key: string; name: string; description: string; condition: Condition }[] = [
@@ -53,70 +60,68 @@ export const demoSegments: { key: string; name: string; description: string; con
   },
 ];
 
-/** Scripts for the starter journeys; `key` is how the starters name the template they need. */
-export const demoTemplates: {
-  key: string;
-  name: string;
-  channel: schema.Channel;
-  subject?: string;
-  body: string;
-}[] = [
-  {
-    key: 'large-deposit-offer',
-    name: '大额入账理财推荐',
-    channel: 'sms',
-    body: '尊敬的{{customer.name}}，您的账户今日入账{{currency event.amount}}。我行稳健型理财产品年化参考收益3.2%，回复1了解详情。退订回T',
-  },
-  {
-    key: 'large-deposit-offer-b',
-    name: '大额入账理财推荐 (B: 专属客户经理)',
-    channel: 'sms',
-    body: '{{customer.name}}您好，恭喜您资金到账！您的专属客户经理可为您定制理财方案，回复1预约。退订回T',
-  },
-  {
-    key: 'dormant-card',
-    name: '睡眠卡激活',
-    channel: 'sms',
-    body: '尊敬的{{customer.name}}，您的借记卡已较长时间未使用，本月内消费满100元立减20元。退订回T',
-  },
-  {
-    key: 'onboarding-welcome',
-    name: '新客蜜月期欢迎',
-    channel: 'wecom',
-    body: '{{customer.name}}您好，欢迎成为我行客户！我是您的客户经理，开户首月购买新客专享理财可享额外收益。',
-  },
-  {
-    key: 'maturity-reminder',
-    name: '理财到期提醒',
-    channel: 'sms',
-    body: '尊敬的{{customer.name}}，您的定期存款{{currency attributes.balance}}即将到期，到期后可续存或转购理财。退订回T',
-  },
-  {
-    key: 'monthly-statement-email',
-    name: 'Monthly wealth update',
-    channel: 'email',
-    subject: '{{customer.name}}, your monthly wealth update',
-    body: '<p>Dear {{customer.name}},</p><p>Your balance is {{currency attributes.balance}}.</p>',
-  },
+/** Templates beyond the starters' own, so the templates page shows other channels too. */
+export const extraDemoTemplates: { name: string; channel: schema.Channel; subject?: string; body: string }[] =
+  [
+    {
+      name: '理财到期提醒',
+      channel: 'sms',
+      body: '尊敬的{{customer.name}}，您的定期存款{{currency attributes.balance}}即将到期，到期后可续存或转购理财。拒收请回复R',
+    },
+    {
+      name: 'Monthly wealth update',
+      channel: 'email',
+      subject: '{{customer.name}}, your monthly wealth update',
+      body: '<p>Dear {{customer.name}},</p><p>Your balance is {{currency attributes.balance}}.</p>',
+    },
+  ];
+
+/** Demo connectors, one per channel the starters send through (kinds from @waymark/connectors). */
+const demoConnectors: { id: string; kind: string; channel: schema.Channel; name: string }[] = [
+  { id: 'demo-sms', kind: 'http-sms-gateway', channel: 'sms', name: '演示短信网关 · Demo SMS gateway' },
+  { id: 'demo-wecom', kind: 'wecom', channel: 'wecom', name: '演示企业微信 · Demo WeCom' },
+  { id: 'demo-push', kind: 'push', channel: 'push', name: '演示 App 推送 · Demo app push' },
 ];
 
-/** Inserts the demo segments and templates; returns their ids by key for the starter journeys. */
-export async function seedDemoContent(db: Db, createdBy: string | null) {
-  const segmentIds: Record<string, string> = {};
+/**
+ * Inserts the demo segments, templates and connectors, then the starter journeys as drafts with
+ * their placeholders bound to those records (so they open valid in the canvas).
+ */
+export async function seedDemoContent(db: Db, createdBy: string | null): Promise<void> {
+  const bindings: Record<string, string> = {};
   for (const s of demoSegments) {
+    await db.orm
+      .insert(schema.segments)
+      .values({ name: s.name, description: s.description, condition: s.condition, createdBy });
+  }
+  for (const s of starterSegments) {
     const [row] = await db.orm
       .insert(schema.segments)
-      .values({ name: s.name, description: s.description, condition: s.condition, createdBy })
+      .values({ name: `${s.name['zh-CN']} · ${s.name.en}`, condition: s.condition, createdBy })
       .returning({ id: schema.segments.id });
-    if (row) segmentIds[s.key] = row.id;
+    if (row) bindings[s.ref] = row.id;
   }
-  const templateIds: Record<string, string> = {};
-  for (const t of demoTemplates) {
+  for (const t of starterTemplates) {
     const [row] = await db.orm
       .insert(schema.templates)
-      .values({ name: t.name, channel: t.channel, subject: t.subject ?? null, body: t.body, createdBy })
+      .values({ name: t.name['zh-CN'], channel: t.channel, body: t.suggestedBody, createdBy })
       .returning({ id: schema.templates.id });
-    if (row) templateIds[t.key] = row.id;
+    if (row) bindings[t.ref] = row.id;
   }
-  return { segmentIds, templateIds };
+  for (const t of extraDemoTemplates) {
+    await db.orm.insert(schema.templates).values({ ...t, subject: t.subject ?? null, createdBy });
+  }
+  for (const c of demoConnectors) {
+    await db.orm.insert(schema.connectors).values(c).onConflictDoNothing();
+    bindings[starterConnectorRef(c.channel)] = c.id;
+  }
+  for (const starter of starterJourneys) {
+    await db.orm.insert(schema.journeys).values({
+      name: starter.name['zh-CN'],
+      description: starter.description['zh-CN'],
+      draft: bindStarter(starter.graph, bindings),
+      createdBy,
+      updatedBy: createdBy,
+    });
+  }
 }

@@ -16,6 +16,7 @@ export function demoProfile(rmUserId: string | null) {
     if (a.housing) tags.push('homeowner');
     if (a.loan) tags.push('has-loan');
     if (a.y) tags.push('term-deposit');
+    if (row % 3 === 0) tags.push('credit-card');
     const branch = branches[row % branches.length] ?? null;
     return {
       tags,

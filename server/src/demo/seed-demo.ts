@@ -58,6 +58,8 @@ export async function seedDemo(db: Db, cipher: PiiCipher, options: SeedDemoOptio
   });
   log(`  ${count.toLocaleString('en')} customers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
+  // A seed interrupted after this point left partial content: start it again from empty.
+  await db.orm.delete(schema.journeys);
   await db.orm.delete(schema.segments);
   await db.orm.delete(schema.templates);
   await seedDemoContent(db, users.get('planner') ?? null);

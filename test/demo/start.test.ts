@@ -1,0 +1,148 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fakePhone } from '@waymark/db/demo';
+import { createTestDb, type TestDb } from '@waymark/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The front door, as a newcomer meets it: the start command on an empty database migrates, seeds
+// the demo bank, listens, and prints where to go and how to log in.
+const root = new URL('../..', import.meta.url).pathname;
+
+let testDb: TestDb;
+let dataDir: string;
+let child: ChildProcess;
+let output = '';
+let baseUrl: string;
+let password: string;
+let startSeconds: number;
+
+function waitForLine(pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`start did not print ${pattern} in time:\n${output}`)),
+      timeoutMs,
+    );
+    const check = () => {
+      const match = pattern.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match);
+      }
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', (code) => reject(new Error(`start exited with ${code}:\n${output}`)));
+    check();
+  });
+}
+
+async function api(path: string, init: RequestInit = {}, cookie = '') {
+  return fetch(`${baseUrl}${path}`, {
+    ...init,
+    headers: { 'content-type': 'application/json', cookie, ...init.headers },
+  });
+}
+
+beforeAll(async () => {
+  testDb = await createTestDb({ migrate: false });
+  dataDir = mkdtempSync(join(tmpdir(), 'waymark-start-'));
+  const started = Date.now();
+  child = spawn(join(root, 'node_modules/.bin/tsx'), ['server/src/cli/start.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: testDb.url,
+      WAYMARK_DATA_DIR: dataDir,
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      WAYMARK_ROLE: 'server',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  baseUrl = (await waitForLine(/running at (http:\/\/\S+)/, 170_000))[1] ?? '';
+  password = (await waitForLine(/with password: (\S+)/, 5_000))[1] ?? '';
+  startSeconds = (Date.now() - started) / 1000;
+  console.log(`start command: demo seeded and listening after ${startSeconds.toFixed(1)} s`);
+}, 180_000);
+
+afterAll(async () => {
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  await testDb?.drop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start on an empty database', () => {
+  it('logs the printed admin in and lists the bank customers with masked PII', async () => {
+    const login = await api('/api/v1/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ username: 'admin', password }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+
+    const list = await api('/api/v1/customers?limit=5', {}, cookie);
+    expect(list.status).toBe(200);
+    const body = (await list.json()) as { items: { id: string; phone: string | null }[] };
+    expect(body.items).toHaveLength(5);
+    expect(body.items[0]?.id).toMatch(/^C\d{6}$/);
+    expect(body.items[0]?.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
+
+    const one = await api('/api/v1/customers/C045211', {}, cookie);
+    expect(one.status).toBe(200);
+  });
+
+  it('serves the API documentation', async () => {
+    const docs = await fetch(`${baseUrl}/docs`);
+    expect(docs.status).toBe(200);
+    const spec = (await (await fetch(`${baseUrl}/openapi.json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(spec.paths)).toContain('/api/v1/customers');
+  });
+
+  it('seeds starter journeys whose drafts are valid', async () => {
+    const login = await api('/api/v1/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ username: 'planner', password }),
+    });
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const list = await api('/api/v1/journeys', {}, cookie);
+    expect(list.status).toBe(200);
+    const journeys = ((await list.json()) as { items: { id: string }[] }).items;
+    expect(journeys.length).toBeGreaterThanOrEqual(3);
+    for (const journey of journeys) {
+      const result = await api(
+        `/api/v1/journeys/${journey.id}/validate`,
+        { method: 'POST', body: '{}' },
+        cookie,
+      );
+      expect(result.status).toBe(200);
+      expect(((await result.json()) as { problems: unknown[] }).problems).toEqual([]);
+    }
+  });
+
+  it('keeps no phone number in clear in a dump of the database', () => {
+    const dump = execFileSync('pg_dump', ['--data-only', testDb.url], {
+      maxBuffer: 512 * 1024 * 1024,
+    }).toString('utf8');
+    expect(dump).toContain('C000001');
+    for (const row of [1, 2, 777, 45_211]) expect(dump).not.toContain(fakePhone(row));
+  });
+});
