@@ -95,7 +95,7 @@ export const largeDepositWealthOffer: StarterJourney = {
         {
           kind: 'call',
           slaHours: 48,
-          script: '客户 {{customer.name}} 近期到账 {{event.amount}} 元，可介绍稳健理财产品。',
+          script: '客户 {{customer.name}} 近期到账 {{currency event.amount}}，可介绍稳健理财产品。',
         },
         5,
         3,

@@ -40,14 +40,14 @@ export const starterTemplates: readonly StarterTemplate[] = [
     channel: 'sms',
     name: { en: 'Large deposit · wealth offer (SMS)', 'zh-CN': '大额入账 · 理财推荐（短信）' },
     suggestedBody:
-      '【Waymark银行】{{customer.name}}您好，您的账户刚到账 {{event.amount}} 元。稳健理财 7 天起存，详询您的客户经理。拒收请回复R',
+      '【Waymark银行】{{customer.name}}您好，您的账户刚到账 {{currency event.amount}}。稳健理财 7 天起存，详询您的客户经理。拒收请回复R',
   },
   {
     ref: starterTemplateRef('large-deposit-wecom'),
     channel: 'wecom',
     name: { en: 'Large deposit · wealth offer (WeCom)', 'zh-CN': '大额入账 · 理财推荐（企业微信）' },
     suggestedBody:
-      '{{customer.name}}您好，看到您账户有一笔 {{event.amount}} 元的资金到账。我为您挑选了几款稳健理财产品，方便时可以聊聊。',
+      '{{customer.name}}您好，看到您账户有一笔 {{currency event.amount}}的资金到账。我为您挑选了几款稳健理财产品，方便时可以聊聊。',
   },
   {
     ref: starterTemplateRef('dormant-card-push'),
