@@ -56,12 +56,20 @@ export function parseIsoDate(text: string): number | undefined {
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) return undefined;
   const millis = Number((match[isoDateGroup.fraction] ?? '').padEnd(3, '0').slice(0, 3));
-  // setUTCFullYear, unlike Date.UTC, does not map years 0–99 to 1900–1999.
-  const instant = new Date(0);
-  instant.setUTCFullYear(year, month - 1, day);
-  instant.setUTCHours(hour, minute, second, millis);
   const offsetSign = match[isoDateGroup.offsetSign] === '-' ? -1 : 1;
-  return instant.getTime() - offsetSign * (offsetHours * 60 + offsetMinutes) * 60_000;
+  const minutes = hour * 60 + minute - offsetSign * (offsetHours * 60 + offsetMinutes);
+  return daysFromCivil(year, month, day) * 86_400_000 + minutes * 60_000 + second * 1000 + millis;
+}
+
+// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithm): plain
+// arithmetic, faster than a Date per value and without Date.UTC mapping years 0–99 to 19xx.
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** True when `text` is a date by the rules of the condition language. */

@@ -76,7 +76,9 @@ const numberList = z.array(z.number()).min(1).max(MAX_LIST_VALUES);
 const numberRange = z
   .tuple([z.number(), z.number()])
   .refine(([low, high]) => low <= high, 'the first number of a range must not be above the second');
-const isoDate = z.string().refine(isIsoDate, 'a real date such as 2026-11-23 or 2026-11-23T09:30:00+08:00');
+const isoDate = z
+  .string()
+  .refine(isIsoDate, 'use a real date such as 2026-11-23 or 2026-11-23T09:30:00+08:00');
 const days = (min: number) => z.number().int().min(min).max(36_500);
 
 function typedLeaf<T extends 'attribute' | 'property'>(type: T) {

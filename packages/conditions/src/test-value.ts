@@ -83,13 +83,26 @@ function testString(leaf: Leaf<'string'>, v: string | undefined): boolean {
   return unknownOperator(leaf);
 }
 
+// A condition is evaluated for every customer of a segment: parse its own date once, not per
+// customer. Keyed by the text (not the leaf object) so a condition edited in place stays correct.
+const conditionInstants = new Map<string, number>();
+function instantOf(leaf: { value: string }): number {
+  let instant = conditionInstants.get(leaf.value);
+  if (instant === undefined) {
+    if (conditionInstants.size >= 1000) conditionInstants.clear();
+    instant = parseIsoDate(leaf.value) ?? Number.NaN;
+    conditionInstants.set(leaf.value, instant);
+  }
+  return instant;
+}
+
 function testDate(leaf: Leaf<'date'>, v: number | undefined, now: number): boolean {
   if (v === undefined || leaf.op === 'exists' || leaf.op === 'notExists') return testExistence(leaf, v);
   switch (leaf.op) {
     case 'before':
-      return v < (parseIsoDate(leaf.value) ?? Number.NaN);
+      return v < instantOf(leaf);
     case 'after':
-      return v > (parseIsoDate(leaf.value) ?? Number.NaN);
+      return v > instantOf(leaf);
     case 'withinLastDays':
       return v > now - daysToMs(leaf.value) && v <= now;
     case 'olderThanDays':
