@@ -7,8 +7,10 @@ import { appError } from '../errors/app-error.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** The permission a caller needs; omit for "any signed-in user". */
+    /** The permission a caller needs. Every /api route names one, or sets `anyRole` or `public`. */
     permission?: Permission;
+    /** Any signed-in user may call it (their own session, tokens, profile). */
+    anyRole?: boolean;
     /** Reachable without signing in (only the login route). */
     public?: boolean;
   }
@@ -26,6 +28,17 @@ declare module 'fastify' {
 export const authenticatePlugin = fp(
   async (app: FastifyInstance) => {
     app.decorateRequest('principal', null);
+
+    // A route that forgets to say who may call it fails at start-up, not in production.
+    app.addHook('onRoute', (route) => {
+      const config = (route.config ?? {}) as { permission?: unknown; anyRole?: unknown; public?: unknown };
+      const declared = [config.permission !== undefined, config.anyRole === true, config.public === true];
+      if (declared.filter(Boolean).length !== 1) {
+        throw new Error(
+          `${route.method} ${route.url} must declare exactly one of config.permission, config.anyRole or config.public`,
+        );
+      }
+    });
 
     app.addHook('onRequest', async (request) => {
       const config = request.routeOptions.config;

@@ -66,6 +66,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/logout',
     {
+      config: { anyRole: true },
       schema: {
         tags: ['auth'],
         summary: 'Sign out: ends the session and clears the cookie',
@@ -83,6 +84,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me',
     {
+      config: { anyRole: true },
       schema: {
         tags: ['auth'],
         summary: 'The signed-in user, with the permissions their roles grant',

@@ -28,6 +28,7 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '',
     {
+      config: { anyRole: true },
       schema: {
         tags: ['auth'],
         summary: 'Create an API token (the secret is in this answer only)',
@@ -72,6 +73,7 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '',
     {
+      config: { anyRole: true },
       schema: {
         tags: ['auth'],
         summary: 'Your API tokens that are not revoked (without their secrets)',
@@ -97,6 +99,7 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/:id',
     {
+      config: { anyRole: true },
       schema: {
         tags: ['auth'],
         summary: 'Revoke one of your API tokens (an admin may revoke anyone’s)',
