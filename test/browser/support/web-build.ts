@@ -38,6 +38,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * the others wait; a build newer than every source file is reused.
  */
 export async function ensureWebBuild(): Promise<string> {
+  // A build made elsewhere (CI's build step, a person's `vite build`) can be named instead.
+  if (process.env.WAYMARK_WEB_DIST) return process.env.WAYMARK_WEB_DIST;
   await mkdir(artifactsDir, { recursive: true });
   const wanted = String(await newestSourceTime());
   for (let waited = 0; waited < 300_000; waited += 500) {

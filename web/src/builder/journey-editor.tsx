@@ -165,7 +165,7 @@ export function JourneyEditor({ journey: loaded, opening }: { journey: Journey; 
                     </button>
                   }
                 >
-                  {errorText(t, references.error)}
+                  {t('editor.referencesFailed', { reason: errorText(t, references.error) })}
                 </Banner>
               ) : null}
               {doc.graph.nodes.length === 0 ? <Banner kind="info">{t('editor.emptyCanvas')}</Banner> : null}

@@ -10,7 +10,10 @@ export interface References {
   connectors: Connector[];
   /** What `validate()` needs, built from the lists above exactly as the server builds it. */
   context: ValidationContext;
-  /** False until every list has loaded; validation of references is only final after that. */
+  /**
+   * False until every list has answered (loaded or failed). A list that failed leaves its
+   * references looking missing, which validation reports; the server checks again at publish.
+   */
   loaded: boolean;
   error: unknown;
   reload: () => void;
@@ -41,7 +44,7 @@ export function useReferences(): References {
       if (c.status === 'fulfilled') setConnectors(c.value);
       const failed = [t, s, c].find((result) => result.status === 'rejected');
       setError(failed ? failed.reason : undefined);
-      setLoaded(failed === undefined);
+      setLoaded(true);
     });
     return () => {
       cancelled = true;

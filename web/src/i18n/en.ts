@@ -93,6 +93,8 @@ export const en = {
     canvas: 'Journey canvas',
     emptyCanvas: 'Drag a trigger from the left to start your journey.',
     readOnly: 'This journey is archived and can no longer be changed.',
+    referencesFailed:
+      'Templates, segments or connectors could not all be loaded, so references cannot be fully checked: {{reason}}',
     nodeNeedsSetup: 'Needs setup',
     problemsOnNode_one: '{{count}} problem',
     problemsOnNode_other: '{{count}} problems',
@@ -315,6 +317,7 @@ export const en = {
     messageName: 'Message name',
     content: 'Content',
     template: 'Saved template',
+    templateField: 'Template',
     inline: 'Write a script here',
     chooseTemplate: 'Choose a template',
     perVariant: 'Script per A/B path',

@@ -60,6 +60,9 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
   const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
   const [nodes, setNodes] = useState<JourneyFlowNode[]>([]);
   const [edges, setEdges] = useState<Edge[]>([]);
+  // Fit the view to what the journey already holds when it opens; an empty canvas keeps zoom 1 so
+  // the first drops land where the planner lets go, and later drops never re-zoom the canvas.
+  const [fitOnOpen] = useState(graph.nodes.length > 0);
 
   useEffect(() => {
     setNodes((previous) =>
@@ -156,7 +159,7 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
       selectionKeyCode={null}
       multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
       onlyRenderVisibleElements={graph.nodes.length > 120}
-      fitView
+      fitView={fitOnOpen}
       fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
       minZoom={0.1}
       maxZoom={2}

@@ -63,7 +63,7 @@ export function ContentEditor({
         ))}
       </div>
       {kind === 'template' ? (
-        <Field label={t('send.template')} errors={errors}>
+        <Field label={t('send.templateField')} errors={errors}>
           {(id, invalid) => (
             <select
               id={id}

@@ -1,0 +1,167 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningProduct, startProduct } from './support/app-server.ts';
+import { launchBrowser, newPage, screenshot, signIn } from './support/browser.ts';
+import { canvasNode, connectWithMouse, dragFromPalette } from './support/canvas.ts';
+import { type Seeded, seedBank } from './support/seed.ts';
+import { ensureWebBuild } from './support/web-build.ts';
+
+let product: RunningProduct;
+let browser: Browser;
+let seeded: Seeded;
+
+beforeAll(async () => {
+  const dist = await ensureWebBuild();
+  product = await startProduct(dist);
+  seeded = await seedBank(product);
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await product?.close();
+});
+
+async function inspector(page: Page) {
+  return page.locator('aside.inspector');
+}
+
+describe('a planner builds a journey with the mouse', () => {
+  it('event trigger → filter → A/B with two scripts → SMS → wait 2 days → exit, then publishes', async () => {
+    const planner = await product.addUser(['planner']);
+    const page = await newPage(browser);
+    await signIn(page, product.url, planner);
+
+    // A new, blank journey.
+    await page.getByRole('button', { name: 'New journey' }).click();
+    await page.getByLabel('Journey name').fill('Large deposit → wealth offer (test)');
+    await page.getByRole('button', { name: 'Create journey' }).click();
+    await page.locator('.react-flow').waitFor();
+    await expect
+      .poll(() => page.locator('[data-testid="problems-list"]').textContent())
+      .toContain('no trigger');
+
+    // Trigger on large_deposit.
+    await dragFromPalette(page, 'trigger.event', { x: 140, y: 60 });
+    const panel = await inspector(page);
+    await panel.getByLabel('Event', { exact: true }).fill('large_deposit');
+    await expect.poll(() => canvasNode(page, 'trigger.event').textContent()).toContain('large_deposit');
+
+    // Filter: balance more than 50,000, with a live count of matching customers.
+    await dragFromPalette(page, 'filter', { x: 140, y: 200 });
+    await panel.getByRole('button', { name: '+ Add rule' }).click();
+    const rule = panel.locator('[data-testid="condition-rule"]').first();
+    await rule.getByLabel('Operator').selectOption({ label: 'more than' });
+    await rule.getByLabel('Value').fill('50000');
+    await expect.poll(() => canvasNode(page, 'filter').textContent()).toContain('50000');
+    const expected = seeded.customers.filter((customer) => customer.balance > 50_000).length;
+    expect(expected).toBeGreaterThan(0);
+    await expect
+      .poll(() => panel.locator('[data-testid="live-count"]').textContent(), { timeout: 15_000 })
+      .toMatch(new RegExp(`^${expected} customers match now`));
+    await connectWithMouse(page, canvasNode(page, 'trigger.event'), 'out', canvasNode(page, 'filter'));
+
+    // A/B split with its default 50/50.
+    await dragFromPalette(page, 'split.ab', { x: 140, y: 340 });
+    await expect.poll(() => panel.locator('[data-testid="weight-total"]').textContent()).toContain('100%');
+    await connectWithMouse(page, canvasNode(page, 'filter'), 'yes', canvasNode(page, 'split.ab'));
+
+    // One SMS step serving both paths, each with its own script.
+    await dragFromPalette(page, 'send', { x: 560, y: 60 });
+    await connectWithMouse(page, canvasNode(page, 'split.ab'), 'A', canvasNode(page, 'send'));
+    await connectWithMouse(page, canvasNode(page, 'split.ab'), 'B', canvasNode(page, 'send'));
+    await canvasNode(page, 'send').click();
+    await panel.getByLabel('Send through').selectOption({ label: 'SMS gateway' });
+    await panel.getByRole('tab', { name: /Path A/ }).click();
+    await panel.getByRole('radio', { name: 'Own script' }).check();
+    await panel
+      .getByLabel('Script', { exact: true })
+      .fill('{{customer.name}}您好，A 方案：稳健理财 7 天起存。');
+    await panel.getByRole('tab', { name: /Path B/ }).click();
+    await panel.getByRole('radio', { name: 'Own script' }).check();
+    await panel.getByLabel('Script', { exact: true }).fill('{{customer.name}}您好，B 方案：本月理财专享礼。');
+
+    // Wait 2 days, then exit.
+    await dragFromPalette(page, 'wait.duration', { x: 560, y: 200 });
+    await panel.getByLabel('Wait', { exact: true }).fill('2');
+    await expect.poll(() => canvasNode(page, 'wait.duration').textContent()).toContain('2 days');
+    await dragFromPalette(page, 'exit', { x: 560, y: 340 });
+    await connectWithMouse(page, canvasNode(page, 'send'), 'sent', canvasNode(page, 'wait.duration'));
+    await connectWithMouse(page, canvasNode(page, 'wait.duration'), 'out', canvasNode(page, 'exit'));
+
+    // The default script is still missing: the shared validate() says so, and publishing is blocked.
+    const problems = page.locator('[data-testid="problems-list"]');
+    await expect.poll(() => problems.textContent()).toMatch(/Send message .*template/);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Publish', exact: true }).isDisabled())
+      .toBe(true);
+    await expect.poll(() => canvasNode(page, 'send').locator('.jn-problems').isVisible()).toBe(true);
+    await screenshot(page, 'builder-before-script');
+
+    // Choosing the script clears the problem.
+    await canvasNode(page, 'send').click();
+    await panel.getByRole('tab', { name: 'Default' }).click();
+    await panel
+      .getByRole('combobox', { name: 'Template', exact: true })
+      .selectOption({ label: seeded.templateName });
+    await expect.poll(() => page.locator('.problems').textContent()).toContain('No problems');
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Publish', exact: true }).isEnabled())
+      .toBe(true);
+    await expect
+      .poll(() => page.locator('[data-testid="save-state"]').getAttribute('data-state'), { timeout: 10_000 })
+      .toBe('saved');
+    await screenshot(page, 'builder-valid');
+
+    // Publish.
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByRole('button', { name: 'Publish now' }).click();
+    await expect
+      .poll(() => page.locator('[data-testid="journey-status"]').textContent())
+      .toContain('Live · v1');
+    await screenshot(page, 'builder-published');
+
+    // The server holds exactly what was drawn.
+    const journeyId = page.url().split('/').pop() as string;
+    const version = await product.adminRequest('GET', `/journeys/${journeyId}/versions/1`);
+    const graph = (
+      version.json as {
+        graph: {
+          nodes: { id: string; type: string; config: Record<string, unknown> }[];
+          edges: { source: string; sourceHandle: string; target: string }[];
+        };
+      }
+    ).graph;
+    const typeOf = (id: string) => graph.nodes.find((node) => node.id === id)?.type;
+    const wiring = graph.edges
+      .map((edge) => `${typeOf(edge.source)}:${edge.sourceHandle}→${typeOf(edge.target)}`)
+      .sort();
+    expect(wiring).toEqual(
+      [
+        'filter:yes→split.ab',
+        'send:sent→wait.duration',
+        'split.ab:A→send',
+        'split.ab:B→send',
+        'trigger.event:out→filter',
+        'wait.duration:out→exit',
+      ].sort(),
+    );
+    const send = graph.nodes.find((node) => node.type === 'send');
+    expect(send?.config).toMatchObject({
+      channel: 'sms',
+      connectorId: seeded.connectorId,
+      content: { kind: 'template', templateId: seeded.templateId },
+      variantContent: { A: { kind: 'inline' }, B: { kind: 'inline' } },
+    });
+    expect(graph.nodes.find((node) => node.type === 'wait.duration')?.config).toMatchObject({
+      amount: 2,
+      unit: 'days',
+    });
+    expect(graph.nodes.find((node) => node.type === 'filter')?.config).toMatchObject({
+      condition: {
+        type: 'all',
+        conditions: [{ type: 'attribute', field: 'balance', op: 'gt', value: 50_000 }],
+      },
+    });
+  });
+});
