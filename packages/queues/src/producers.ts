@@ -34,8 +34,11 @@ export interface Producers {
     ingested(eventIds: readonly string[]): Promise<void>;
   };
   segments: {
-    /** Enroll a published segment journey's audience. `runId` separates runs of a recurring one. */
-    enroll(input: { journeyId: string; version: number; runId?: string }): Promise<void>;
+    /**
+     * Enroll a published segment journey's audience. `runId` separates runs of a recurring one
+     * (the engine names scheduled runs by local date); `notBefore` delays a run scheduled for later.
+     */
+    enroll(input: { journeyId: string; version: number; runId?: string; notBefore?: Date }): Promise<void>;
     /** Progress of a run, or null when no such run is known to Redis. */
     progress(input: { journeyId: string; version: number; runId?: string }): Promise<SegmentProgress | null>;
   };
@@ -114,7 +117,10 @@ export function createProducers(options: ProducerOptions): Producers {
         add('segments', [
           {
             data: { journeyId: input.journeyId, version: input.version, runId: input.runId ?? defaultRunId },
-            opts: { jobId: segmentJobId(input) },
+            opts: {
+              jobId: segmentJobId(input),
+              ...(input.notBefore ? { delay: Math.max(0, input.notBefore.getTime() - Date.now()) } : {}),
+            },
           },
         ]),
       async progress(input) {

@@ -2,7 +2,9 @@ import { type ConnectorRegistry, connectorDefinitions, createConnectorRegistry }
 import type { Db } from '@waymark/db';
 import type { PiiCipher } from '@waymark/db/crypto';
 import { createProducers, type Producers } from '@waymark/queues';
+import { createTemplateEngine, type TemplateEngine } from '@waymark/templates';
 import type { Redis } from 'ioredis';
+import { createVersionCache, type VersionCache } from '../steps/version-cache.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { type ConnectorAccounts, createConnectorAccounts } from './connector-accounts.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -23,6 +25,10 @@ export interface EngineResources {
   cipher: PiiCipher;
   connectors: ConnectorAccounts;
   rateLimiter: RateLimiter;
+  /** Published journey versions, compiled once per process. */
+  versions: VersionCache;
+  /** The Handlebars engine (with its compile cache) messages are rendered with. */
+  templates: TemplateEngine;
   settings: EngineSettings;
 }
 
@@ -59,6 +65,8 @@ export function createEngineResources(options: EngineResourceOptions): EngineRes
       registry: options.connectorRegistry ?? createConnectorRegistry(connectorDefinitions),
     }),
     rateLimiter: createRateLimiter(options.redis, options.prefix),
+    versions: createVersionCache(options.db),
+    templates: createTemplateEngine(),
     settings: { ...defaultEngineSettings, ...options.settings },
   };
 }

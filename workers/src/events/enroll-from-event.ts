@@ -1,0 +1,113 @@
+import { evaluate } from '@waymark/conditions';
+import type { ReEntryPolicy } from '@waymark/journey';
+import type { EngineResources } from '../runtime/resources.ts';
+import type { CompiledNode } from '../steps/compiled-version.ts';
+import { enqueueSteps } from '../waits/wake-due.ts';
+import { type LiveJourney, liveJourneys } from './live-journeys.ts';
+import type { StoredEvent } from './load-event.ts';
+
+export interface EventEnrollment {
+  journeyId: string;
+  enrollmentId: number;
+  /** Set when the customer is unknown: the enrollment is recorded as failed with this reason. */
+  failedReason?: string;
+}
+
+/**
+ * Enrolls the event's customer in every live journey whose event trigger matches (name and
+ * property condition), as the journey's re-entry policy allows. One INSERT … SELECT decides
+ * eligibility and the entry number together, so two workers handling the same event, or the
+ * same event delivered twice, enroll at most once: a repeated event id is refused outright, and
+ * a race on the entry number ends in ON CONFLICT DO NOTHING.
+ */
+export async function enrollFromEvent(r: EngineResources, event: StoredEvent): Promise<EventEnrollment[]> {
+  const now = r.clock.now();
+  const matches: { journey: LiveJourney; trigger: CompiledNode }[] = [];
+  for (const journey of await liveJourneys(r)) {
+    for (const trigger of journey.version.triggers.event) {
+      const config = trigger.config as { event: string; condition?: Parameters<typeof evaluate>[0] };
+      if (config.event !== event.name) continue;
+      if (
+        config.condition &&
+        !evaluate(config.condition, { customer: { attributes: {}, tags: [] }, event, now })
+      )
+        continue;
+      matches.push({ journey, trigger });
+      break;
+    }
+  }
+  if (matches.length === 0) return [];
+  const [customer] = await r.db.query('SELECT 1 FROM customers WHERE id = $1', [event.customerId]);
+  const failedReason = customer
+    ? undefined
+    : `customer-unknown: no customer ${event.customerId} in the customer base`;
+
+  const enrolled: EventEnrollment[] = [];
+  for (const { journey, trigger } of matches) {
+    if (!failedReason && !(await withinEntryLimits(r, journey, now))) continue;
+    const [row] = await r.db.query<{ id: number }>(
+      `INSERT INTO enrollments (journey_id, version, customer_id, entry_seq, current_node, status, trigger_event_id,
+                                entered_at, updated_at, exit_reason, exited_at)
+       SELECT $1, $2, $3, COALESCE(max(e.entry_seq), 0) + 1, $4, $5, $6, $7, $7, $8, $9
+         FROM enrollments e WHERE e.journey_id = $1 AND e.customer_id = $3
+       HAVING bool_or(e.trigger_event_id = $6) IS NOT TRUE AND ${reEntryCheck(journey.version.settings.reEntry)}
+       ON CONFLICT (journey_id, customer_id, entry_seq) DO NOTHING
+       RETURNING id`,
+      [
+        journey.id,
+        journey.version.version,
+        event.customerId,
+        trigger.id,
+        failedReason ? 'failed' : 'active',
+        event.eventId,
+        now,
+        failedReason ?? null,
+        failedReason ? now : null,
+        ...reEntryParams(journey.version.settings.reEntry, now),
+      ],
+    );
+    if (row)
+      enrolled.push({
+        journeyId: journey.id,
+        enrollmentId: row.id,
+        ...(failedReason ? { failedReason } : {}),
+      });
+  }
+  const active = enrolled.filter((e) => !e.failedReason).map((e) => e.enrollmentId);
+  if (active.length > 0) await enqueueSteps(r, active, 'entered');
+  return enrolled;
+}
+
+/** Eligibility by re-entry policy; failed enrollments (unknown customer) never count as an entry. */
+function reEntryCheck(policy: ReEntryPolicy): string {
+  switch (policy.policy) {
+    case 'once':
+      return `count(*) FILTER (WHERE e.status <> 'failed') = 0`;
+    case 'afterDays':
+      return `COALESCE(max(e.entered_at) FILTER (WHERE e.status <> 'failed'), '-infinity') <= $10`;
+    case 'always':
+      return 'true';
+  }
+}
+
+/** `$10` of the `afterDays` check: the latest previous entry that still allows a new one. */
+function reEntryParams(policy: ReEntryPolicy, now: Date): Date[] {
+  return policy.policy === 'afterDays' ? [new Date(now.getTime() - policy.days * 86_400_000)] : [];
+}
+
+/**
+ * Entry limits bound a campaign's cost. Counted before inserting, so under heavy concurrency a
+ * limit can be passed by the number of workers racing at that moment; it is a budget, not a lock.
+ */
+async function withinEntryLimits(r: EngineResources, journey: LiveJourney, now: Date): Promise<boolean> {
+  const limit = journey.version.settings.entryLimit;
+  if (!limit?.total && !limit?.perDay) return true;
+  const [counts] = await r.db.query<{ total: number; today: number }>(
+    `SELECT count(*)::int AS total, count(*) FILTER (WHERE entered_at >= $2)::int AS today
+       FROM enrollments WHERE journey_id = $1 AND status <> 'failed'`,
+    [journey.id, new Date(now.getTime() - 86_400_000)],
+  );
+  if (limit.total && (counts?.total ?? 0) >= limit.total) return false;
+  if (limit.perDay && (counts?.today ?? 0) >= limit.perDay) return false;
+  return true;
+}

@@ -1,0 +1,28 @@
+import type { CustomerEvent } from '@waymark/conditions';
+import type { Db } from '@waymark/db';
+
+/** An ingested event as the engine handles it. */
+export interface StoredEvent extends CustomerEvent {
+  eventId: string;
+  customerId: string;
+}
+
+export async function loadEvent(db: Db, eventId: string): Promise<StoredEvent | undefined> {
+  const [row] = await db.query<{
+    event_id: string;
+    customer_id: string;
+    name: string;
+    properties: Record<string, unknown>;
+    occurred_at: Date;
+  }>('SELECT event_id, customer_id, name, properties, occurred_at FROM events WHERE event_id = $1', [
+    eventId,
+  ]);
+  if (!row) return undefined;
+  return {
+    eventId: row.event_id,
+    customerId: row.customer_id,
+    name: row.name,
+    properties: row.properties,
+    occurredAt: new Date(row.occurred_at),
+  };
+}

@@ -1,0 +1,75 @@
+import { loadEnv } from '@waymark/config';
+import { createDb, migrate } from '@waymark/db';
+import { createPiiCipher } from '@waymark/db/crypto';
+import { createRedis } from '@waymark/queues';
+import { startEngine } from './engine.ts';
+import { parseWorkerEnv } from './env.ts';
+import { createOffsetClock, systemClock } from './runtime/clock.ts';
+import { createLogger } from './runtime/logger.ts';
+import { checkRedisReadiness } from './runtime/redis-readiness.ts';
+import { createEngineResources } from './runtime/resources.ts';
+
+/**
+ * The workers process: `WAYMARK_WORKERS=events,steps,sends,...` (default all) picks the processor
+ * groups. Refuses to start on a Redis that may evict queue data, and shuts down gracefully on
+ * SIGTERM / SIGINT (running jobs finish; a second signal exits at once).
+ */
+async function main(): Promise<void> {
+  const config = loadEnv(process.env);
+  const env = parseWorkerEnv(process.env);
+  const log = createLogger({
+    level: config.logLevel === 'silent' ? 'silent' : 'info',
+    base: { process: 'workers' },
+  });
+  if (!config.redisUrl) {
+    throw new Error('REDIS_URL is not set: the workers need a Redis (e.g. redis://127.0.0.1:6379).');
+  }
+  const redis = createRedis(config.redisUrl);
+  const readiness = await checkRedisReadiness(redis, { requireAof: config.nodeEnv === 'production' });
+  for (const warning of readiness.warnings) log.warn(warning.message, { code: warning.code });
+  if (readiness.fatal.length > 0) {
+    for (const problem of readiness.fatal) log.error(problem.message, { code: problem.code });
+    redis.disconnect();
+    process.exitCode = 78;
+    return;
+  }
+  const db = await createDb({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: 20 });
+  await migrate(db);
+  const r = createEngineResources({
+    db,
+    redis,
+    prefix: env.WAYMARK_QUEUE_PREFIX,
+    cipher: createPiiCipher({ encryptionKey: config.encryptionKey, blindIndexKey: config.blindIndexKey }),
+    clock: env.WAYMARK_CLOCK_OFFSET_MS ? createOffsetClock(env.WAYMARK_CLOCK_OFFSET_MS) : systemClock,
+    log,
+    settings: { channelRateLimits: env.WAYMARK_RATE_LIMITS },
+  });
+  const engine = await startEngine(r, {
+    groups: env.WAYMARK_WORKERS,
+    sweepIntervalMs: env.WAYMARK_SWEEP_INTERVAL_MS,
+    tuning: {
+      stepConcurrency: env.WAYMARK_STEP_CONCURRENCY,
+      eventConcurrency: env.WAYMARK_EVENT_CONCURRENCY,
+      deliveryConcurrency: env.WAYMARK_DELIVERY_CONCURRENCY,
+    },
+  });
+  log.info('workers started', { groups: env.WAYMARK_WORKERS, prefix: env.WAYMARK_QUEUE_PREFIX });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    log.info('workers stopping: finishing running jobs', { signal });
+    await engine.close();
+    redis.disconnect();
+    await db.close();
+    log.info('workers stopped');
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,44 @@
+import { createQueueWorker } from '@waymark/queues';
+import { DelayedError, UnrecoverableError, type Worker } from 'bullmq';
+import type { EngineResources } from '../runtime/resources.ts';
+import type { WorkerTuning } from '../runtime/worker-tuning.ts';
+import { runSegmentEnrollment, SegmentRunStopped } from './run-segment-enrollment.ts';
+
+/** How long a run held by a paused journey waits before looking again (resume does not need to wake it). */
+const pausedRetryMs = 60_000;
+
+/**
+ * Runs segment enrollments. BullMQ's typed errors carry the control flow: a paused journey moves
+ * the job to delayed (`DelayedError`), a run that cannot go on fails for good
+ * (`UnrecoverableError`), anything else is retried and resumes from the saved cursor.
+ */
+export function startSegmentWorker(r: EngineResources, tuning: WorkerTuning): Worker[] {
+  return [
+    createQueueWorker({
+      key: 'segments',
+      connection: r.redis,
+      prefix: r.prefix,
+      concurrency: 2,
+      lockDurationMs: tuning.lockDurationMs,
+      stalledIntervalMs: tuning.stalledIntervalMs,
+      async process(payload, job, token) {
+        try {
+          const result = await runSegmentEnrollment(r, payload, {
+            progress: (progress) => job.updateProgress(progress),
+            saveCursor: (cursor) => job.updateData({ ...payload, cursor }),
+          });
+          if ('paused' in result) {
+            await job.updateProgress(result.progress);
+            await job.moveToDelayed(Date.now() + pausedRetryMs, token);
+            throw new DelayedError();
+          }
+          return result;
+        } catch (error) {
+          if (error instanceof SegmentRunStopped)
+            throw new UnrecoverableError(`${error.code}: ${error.message}`);
+          throw error;
+        }
+      },
+    }),
+  ];
+}

@@ -1,0 +1,33 @@
+/** An enrollment as the step processor reads it. */
+export interface EnrollmentRow extends Record<string, unknown> {
+  id: number;
+  journey_id: string;
+  version: number;
+  customer_id: string;
+  entry_seq: number;
+  current_node: string;
+  status: 'active' | 'waiting' | 'completed' | 'exited' | 'failed';
+  wake_at: Date | null;
+  waiting_event: string | null;
+  ab_path: Record<string, string>;
+  trigger_event_id: string | null;
+  entered_at: Date;
+}
+
+export const enrollmentColumns =
+  'id, journey_id, version, customer_id, entry_seq, current_node, status, wake_at, waiting_event, ab_path, trigger_event_id, entered_at';
+
+/** The customer columns a step needs (the name only for scripts that greet by name). */
+export interface CustomerRowLite extends Record<string, unknown> {
+  id: string;
+  attributes: Record<string, unknown>;
+  tags: string[];
+  consent: Record<string, boolean>;
+  name_enc: string | null;
+  locale: string | null;
+}
+
+/** The idempotency key of a node's message: (enrollment, node, entry sequence[, visit on a loop]). */
+export function messageKey(enrollmentId: number, nodeId: string, entrySeq: number, visit: number): string {
+  return `e${enrollmentId}.${nodeId}.s${entrySeq}${visit > 1 ? `.v${visit}` : ''}`;
+}

@@ -1,0 +1,210 @@
+import {
+  type CustomerSnapshot,
+  type Effect,
+  type EffectOutcome,
+  executeNode,
+  type ProfileChange,
+  stableUnit,
+} from '@waymark/journey/runtime';
+import { parkReasons } from '../runtime/park-reasons.ts';
+import type { CompiledVersion } from './compiled-version.ts';
+import { type EnrollmentRow, messageKey } from './enrollment-row.ts';
+import { effectOf, type StepContext } from './load-step-context.ts';
+
+/** Where an enrollment ends up after one walk. */
+export interface EnrollmentState {
+  node: string;
+  status: EnrollmentRow['status'];
+  wakeAt: Date | null;
+  waitingEvent: string | null;
+  abPath: Record<string, string>;
+  exitReason: string | null;
+}
+
+/** The result of walking one enrollment as far as it can go without waiting. */
+export interface Walk {
+  enrollment: EnrollmentRow;
+  state: EnrollmentState;
+  transitions: { nodeId: string; port: string }[];
+  profile: ProfileChange[];
+  /** An effect the node needs before it can decide; the caller performs it and walks again. */
+  needs: { nodeId: string; key: string; effect: Effect } | undefined;
+  /** The message the enrollment now waits for, when it is parked at a send. */
+  awaitingMessage: string | undefined;
+  changed: boolean;
+}
+
+export interface WalkOptions {
+  now: Date;
+  sendRecheckMs: number;
+  pausedRecheckMs: number;
+  unknownGiveUpMs: number;
+}
+
+/** Nodes one walk may run: enough for any sane journey, small enough to stop a defect that spins. */
+const maxNodesPerWalk = 100;
+
+/**
+ * Runs the enrollment's nodes from where it stands until a wait, an unperformed effect, or the
+ * end. Pure apart from reading `ctx`: nothing is written here, so a walk can be repeated (after
+ * the effect is performed) and is only made real by the conditional update that persists it.
+ */
+export function walkEnrollment(
+  enrollment: EnrollmentRow,
+  version: CompiledVersion | undefined,
+  ctx: StepContext,
+  options: WalkOptions,
+): Walk {
+  const { now } = options;
+  const initial: EnrollmentState = {
+    node: enrollment.current_node,
+    status: enrollment.status,
+    wakeAt: enrollment.wake_at ? new Date(enrollment.wake_at) : null,
+    waitingEvent: enrollment.waiting_event,
+    abPath: { ...enrollment.ab_path },
+    exitReason: null,
+  };
+  const state = { ...initial, abPath: { ...initial.abPath } };
+  const walk: Walk = {
+    enrollment,
+    state,
+    transitions: [],
+    profile: [],
+    needs: undefined,
+    awaitingMessage: undefined,
+    changed: false,
+  };
+  const finish = () => {
+    walk.changed =
+      walk.transitions.length > 0 ||
+      state.node !== initial.node ||
+      state.status !== initial.status ||
+      state.wakeAt?.getTime() !== initial.wakeAt?.getTime() ||
+      state.waitingEvent !== initial.waitingEvent;
+    return walk;
+  };
+  const fail = (reason: string) => {
+    Object.assign(state, { status: 'failed', wakeAt: null, waitingEvent: null, exitReason: reason });
+    return finish();
+  };
+
+  const row = ctx.customers.get(enrollment.customer_id);
+  if (!row) return fail(`customer-missing: customer ${enrollment.customer_id} is not in the customer base`);
+  if (!version) return fail('version-missing: the journey version this customer entered no longer exists');
+  const customer: CustomerSnapshot = {
+    id: row.id,
+    attributes: { ...row.attributes },
+    tags: [...row.tags],
+    consent: row.consent,
+  };
+  const paused = ctx.journeyStatus.get(enrollment.journey_id) === 'paused';
+  const trigger = enrollment.trigger_event_id
+    ? ctx.triggerEvents.get(enrollment.trigger_event_id)
+    : undefined;
+
+  for (let step = 0; step < maxNodesPerWalk; step++) {
+    const node = version.nodes.get(state.node);
+    if (!node) return fail(`node-missing: node "${state.node}" is not in version ${version.version}`);
+    if (node.problem) return fail(`node-invalid: ${node.problem}`);
+    const visit =
+      1 +
+      (version.effectNodesOnCycles.has(node.id) ? (ctx.visits.get(`${enrollment.id}:${node.id}`) ?? 0) : 0);
+    const key = messageKey(enrollment.id, node.id, enrollment.entry_seq, visit);
+    const effect: EffectOutcome | undefined = effectOf(ctx.messages.get(key), now, options.unknownGiveUpMs);
+    let result: ReturnType<typeof executeNode>;
+    try {
+      result = executeNode(node.type, {
+        node: { id: node.id, config: node.config },
+        customer,
+        enrollment: {
+          id: enrollment.id,
+          journeyId: enrollment.journey_id,
+          version: enrollment.version,
+          entrySeq: enrollment.entry_seq,
+          enteredAt: new Date(enrollment.entered_at),
+          wakeAt: state.wakeAt,
+          abPath: state.abPath,
+        },
+        triggerEvent: trigger,
+        events: ctx.events.get(enrollment.customer_id) ?? [],
+        effect,
+        settings: version.settings,
+        now,
+        splitStats: ctx.splitStats.get(`${enrollment.journey_id}:${node.id}`),
+        random: (salt) => stableUnit(`${salt}:${enrollment.customer_id}`),
+      });
+    } catch (error) {
+      return fail(`node-error: node "${node.id}" could not run: ${(error as Error).message}`);
+    }
+
+    switch (result.kind) {
+      case 'advance': {
+        walk.transitions.push({ nodeId: node.id, port: result.port });
+        if (result.abChoice) state.abPath[result.abChoice.splitNodeId] = result.abChoice.variant;
+        if (result.profile) {
+          walk.profile.push(result.profile);
+          applyProfile(customer, result.profile);
+        }
+        const target = version.next(node.id, result.port);
+        Object.assign(state, { wakeAt: null, waitingEvent: null, status: 'active' });
+        if (!target) {
+          Object.assign(state, {
+            status: 'completed',
+            exitReason: `path-end: left "${node.id}" through "${result.port}"`,
+          });
+          return finish();
+        }
+        state.node = target;
+        continue;
+      }
+      case 'wait':
+        Object.assign(state, { status: 'waiting', wakeAt: result.until, waitingEvent: null });
+        return finish();
+      case 'waitForEvent':
+        Object.assign(state, { status: 'waiting', wakeAt: result.deadline, waitingEvent: result.event });
+        return finish();
+      case 'exit':
+        Object.assign(state, {
+          status: 'completed',
+          wakeAt: null,
+          waitingEvent: null,
+          exitReason: result.reason,
+        });
+        return finish();
+      case 'perform': {
+        if (effect) {
+          // Claimed earlier and still on its way: park until delivery decides (or the recheck).
+          walk.awaitingMessage = key;
+          Object.assign(state, {
+            status: 'waiting',
+            waitingEvent: parkReasons.message,
+            wakeAt: new Date(now.getTime() + options.sendRecheckMs),
+          });
+          return finish();
+        }
+        if (paused) {
+          Object.assign(state, {
+            status: 'waiting',
+            waitingEvent: parkReasons.resume,
+            wakeAt: new Date(now.getTime() + options.pausedRecheckMs),
+          });
+          return finish();
+        }
+        walk.needs = { nodeId: node.id, key, effect: result.effect };
+        return finish();
+      }
+    }
+  }
+  return fail(`loop-without-wait: more than ${maxNodesPerWalk} nodes ran without a wait`);
+}
+
+function applyProfile(customer: CustomerSnapshot, change: ProfileChange): void {
+  for (const [name, value] of Object.entries(change.setAttributes)) {
+    if (value === null) delete customer.attributes[name];
+    else customer.attributes[name] = value;
+  }
+  const tags = new Set(customer.tags);
+  for (const t of change.addTags) tags.add(t);
+  for (const t of change.removeTags) tags.delete(t);
+  customer.tags = [...tags];
+}
