@@ -6,6 +6,7 @@ import { customerRoutes } from './customers/index.ts';
 import { eventRoutes } from './events/index.ts';
 import { importRoutes } from './imports/index.ts';
 import { journeyRoutes } from './journeys/index.ts';
+import { segmentRoutes } from './segments/index.ts';
 import { templateRoutes } from './templates/index.ts';
 import { tokenRoutes } from './tokens/index.ts';
 import { userRoutes } from './users/index.ts';
@@ -20,6 +21,7 @@ export const apiV1Routes: FastifyPluginAsyncZod = async (app) => {
   await app.register(customerRoutes, { prefix: '/customers' });
   await app.register(importRoutes, { prefix: '/imports' });
   await app.register(eventRoutes, { prefix: '/events' });
+  await app.register(segmentRoutes, { prefix: '/segments' });
   await app.register(templateRoutes, { prefix: '/templates' });
   await app.register(journeyRoutes, { prefix: '/journeys' });
 };

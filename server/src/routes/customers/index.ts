@@ -1,9 +1,12 @@
-import { getCustomer, getCustomerTimeline, searchCustomers, upsertCustomers } from '@waymark/db';
+import type { Condition } from '@waymark/conditions';
+import { getCustomer, getCustomerTimeline, schema, searchCustomers, upsertCustomers } from '@waymark/db';
+import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { appError } from '../../errors/app-error.ts';
-import { errorResponses, idParams, pageOf } from '../../lib/http-schemas.ts';
+import { customerConditionSql, readCondition } from '../../lib/condition-input.ts';
+import { errorResponses, idParams, isUuid, pageOf } from '../../lib/http-schemas.ts';
 import { principalOf } from '../../plugins/authenticate.ts';
 import { customerImportRoute } from './import-route.ts';
 import { customerInputSchema, customerViewSchema, timelineItemSchema, toCustomerView } from './schemas.ts';
@@ -11,6 +14,8 @@ import { customerInputSchema, customerViewSchema, timelineItemSchema, toCustomer
 const listQuery = z.object({
   q: z.string().trim().max(64).optional().describe('A customer-number prefix or a phone number'),
   tag: z.string().trim().min(1).max(64).optional(),
+  segmentId: z.string().max(64).optional().describe('Only customers in this saved segment'),
+  condition: z.string().max(100_000).optional().describe('Only customers matching this condition (JSON)'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(200).optional(),
 });
@@ -74,15 +79,32 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'customers.read' },
       schema: {
         tags: ['customers'],
-        summary: 'Search customers by id prefix or phone, and tag; PII is masked in lists',
+        summary: 'Search customers by id prefix or phone, tag, segment or condition; PII is masked in lists',
         querystring: listQuery,
         response: { 200: pageOf(customerViewSchema), ...errorResponses },
       },
     },
     async (request) => {
-      const { q, tag, limit, cursor } = request.query;
+      const { q, tag, segmentId, condition, limit, cursor } = request.query;
+      const filters: Condition[] = [];
+      if (segmentId !== undefined) {
+        const [segment] = isUuid(segmentId)
+          ? await app.db.orm.select().from(schema.segments).where(eq(schema.segments.id, segmentId))
+          : [];
+        if (!segment) throw appError('segment.not-found');
+        filters.push(readCondition(segment.condition, 'segment.condition'));
+      }
+      if (condition !== undefined) filters.push(readCondition(condition, 'query.condition'));
+      const compiled =
+        filters.length === 0
+          ? undefined
+          : customerConditionSql(filters.length === 1 ? filters[0]! : { type: 'all', conditions: filters }, {
+              now: app.clock.now(),
+              customerAlias: 'customers',
+            });
       const page = await searchCustomers(app.db, app.cipher, {
         limit,
+        ...(compiled && { condition: compiled }),
         ...(q && { q }),
         ...(tag && { tag }),
         ...(cursor && { cursor }),
