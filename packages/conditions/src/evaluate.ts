@@ -17,7 +17,7 @@ export interface EvaluationContext {
   event?: CustomerEvent | undefined;
   /**
    * The customer's event history for `eventCount` leaves. Absent means no events: pass at least
-   * the events that `referencedFields(condition).events` names.
+   * the events, over the windows, that `referencedFields(condition).events` names.
    */
   events?: readonly CustomerEvent[] | undefined;
   now: Date;

@@ -21,5 +21,6 @@ export {
   type ParseResult,
   parseCondition,
 } from './parse.ts';
+export { type ReferencedFields, referencedFields } from './referenced-fields.ts';
 export * from './schema.ts';
 export { type SqlFragment, type ToSqlOptions, toSql } from './to-sql.ts';

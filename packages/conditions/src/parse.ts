@@ -21,6 +21,7 @@ export interface ParseProblem {
   message: string;
 }
 
+/** The condition, or every problem found in it. */
 export type ParseResult = { ok: true; condition: Condition } | { ok: false; problems: ParseProblem[] };
 
 /** Deeper trees or more values than this are refused before validation, so nothing can overflow. */

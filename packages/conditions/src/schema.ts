@@ -26,9 +26,11 @@ import { isIsoDate } from './iso-date.ts';
  * - An empty `all` is true and an empty `any` is false.
  */
 
+/** The types a leaf can read a value as. */
 export const valueTypes = ['number', 'string', 'boolean', 'date'] as const;
 export type ValueType = (typeof valueTypes)[number];
 
+/** Operators that test only whether a value of the leaf's type is there. */
 export const existenceOps = ['exists', 'notExists'] as const;
 const numberCompareOps = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte'] as const;
 const stringCompareOps = ['eq', 'neq', 'contains', 'startsWith'] as const;
@@ -117,12 +119,14 @@ export const attributeCondition = typedLeaf('attribute');
 /** A property of the event in hand (the trigger event, or the event an aggregate is counting). */
 export const propertyCondition = typedLeaf('property');
 
+/** The customer has (or has not) a tag; tags compare exactly, case included. */
 export const tagCondition = z.object({
   type: z.literal('tag'),
   op: z.enum(tagOps),
   tag: text(1, 64),
 });
 
+/** Leaf types, one per kind of value read. */
 export type AttributeCondition = z.infer<typeof attributeCondition>;
 export type PropertyCondition = z.infer<typeof propertyCondition>;
 export type TagCondition = z.infer<typeof tagCondition>;
@@ -146,6 +150,7 @@ export interface EventCountCondition {
   count: number;
 }
 
+/** A whole condition tree: what filters, segments and goals hold. */
 export type Condition =
   | AttributeCondition
   | PropertyCondition
@@ -155,6 +160,7 @@ export type Condition =
   | { type: 'any'; conditions: Condition[] }
   | { type: 'not'; condition: Condition };
 
+/** What `eventCount.where` (and event triggers / waits) accept: property leaves and groups. */
 export const eventConditionSchema: z.ZodType<EventCondition> = z.discriminatedUnion('type', [
   propertyCondition,
   z.object({
@@ -177,6 +183,7 @@ export const eventConditionSchema: z.ZodType<EventCondition> = z.discriminatedUn
   }),
 ]);
 
+/** How many of the customer's events of one name, in a window ending now, pass `where`. */
 export const eventCountCondition = z.object({
   type: z.literal('eventCount'),
   event: fieldName,
@@ -188,6 +195,10 @@ export const eventCountCondition = z.object({
   count: z.number().int().min(0).max(1_000_000),
 });
 
+/**
+ * Any condition. Prefer `parseCondition` for input from people: it explains each mistake in a
+ * planner's words.
+ */
 export const conditionSchema: z.ZodType<Condition> = z.discriminatedUnion('type', [
   attributeCondition,
   propertyCondition,

@@ -24,6 +24,7 @@ export interface FieldCatalog {
   triggerEvent?: Record<string, FieldSpec>;
 }
 
+/** Shape of the generated trees. */
 export interface ArbitraryConditionOptions {
   /** The instant dates are generated around. Default: 2026-11-23T06:00:00Z. */
   now?: Date;
