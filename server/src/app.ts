@@ -10,6 +10,7 @@ import Fastify, {
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type AppDeps, systemClock } from './deps.ts';
 import { errorHandlerPlugin } from './errors/error-handler.ts';
+import { loggerOptions } from './lib/logger-options.ts';
 import { defaultLimits } from './limits.ts';
 import { backgroundTasksPlugin } from './plugins/background-tasks.ts';
 import { contextPlugin } from './plugins/context.ts';
@@ -35,7 +36,7 @@ export type App = FastifyInstance<
 export async function buildApp(deps: AppDeps): Promise<App> {
   const limits = { ...defaultLimits, ...deps.limits };
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger: loggerOptions(deps.logger),
     bodyLimit: limits.jsonBodyBytes,
     routerOptions: { ignoreTrailingSlash: true },
     requestIdHeader: 'x-request-id',

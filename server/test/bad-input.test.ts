@@ -100,6 +100,85 @@ describe('bodies the server cannot read', () => {
   });
 });
 
+describe('journeys and conditions that make no sense', () => {
+  it('refuses a journey with an unknown node type, naming the node, and creates nothing', async () => {
+    const graph = {
+      nodes: [
+        { id: 'start', type: 'trigger.event', config: { event: 'large_deposit' }, position: { x: 0, y: 0 } },
+        { id: 'fax', type: 'send.fax', config: {}, position: { x: 0, y: 100 } },
+      ],
+      edges: [{ id: 'e1', source: 'start', sourceHandle: 'out', target: 'fax' }],
+    };
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/journeys',
+      headers: admin,
+      payload: { name: 'fax campaign', graph },
+    });
+    const problem = expectProblem(response, 400, 'request.invalid');
+    expect(problem.errors).toHaveLength(1);
+    expect(problem.errors?.[0]?.path).toBe('body.graph.nodes.1.type');
+    expect(problem.errors?.[0]?.message).toContain('"send.fax" is not a node type');
+    const list = await t.app.inject({ url: '/api/v1/journeys', query: { q: 'fax' }, headers: admin });
+    expect(list.json().items).toEqual([]);
+  });
+
+  it('refuses a draft save with a revision of the wrong type', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/journeys',
+      headers: admin,
+      payload: { name: 'types' },
+    });
+    const response = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/journeys/${created.json().id}`,
+      headers: admin,
+      payload: { baseRevision: 'one', graph: { nodes: 'none', edges: [] } },
+    });
+    const problem = expectProblem(response, 400, 'request.invalid');
+    expect(problem.errors?.map((e) => e.path).sort()).toEqual(['body.baseRevision', 'body.graph.nodes']);
+    const stored = await t.app.inject({ url: `/api/v1/journeys/${created.json().id}`, headers: admin });
+    expect(stored.json().draftRevision).toBe(1);
+  });
+
+  it('refuses a condition nested 200 levels deep without overflowing', async () => {
+    let condition: unknown = { type: 'tag', op: 'has', tag: 'vip' };
+    for (let i = 0; i < 200; i++) condition = { type: 'not', condition };
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/segments/preview',
+      headers: admin,
+      payload: { condition },
+    });
+    const problem = expectProblem(response, 400, 'segment.invalid-condition');
+    expect(problem.detail).toMatch(/levels deep/);
+  });
+
+  it('names a query parameter of the wrong type', async () => {
+    const response = await t.app.inject({
+      url: '/api/v1/customers',
+      query: { limit: 'lots' },
+      headers: admin,
+    });
+    const problem = expectProblem(response, 400, 'request.invalid');
+    expect(problem.errors?.[0]?.path).toBe('query.limit');
+  });
+
+  it('drops __proto__ keys from bodies instead of letting them reach objects', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/customers/batch',
+      headers: { ...admin, 'content-type': 'application/json' },
+      payload: '{"customers":[{"id":"PROTO1","attributes":{"__proto__":{"polluted":true},"age":40}}]}',
+    });
+    expect(response.statusCode).toBe(200);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const profile = await t.app.inject({ url: '/api/v1/customers/PROTO1', headers: admin });
+    expect(profile.json().customer.attributes).toEqual({ age: 40 });
+  });
+});
+
 describe('routes, sign-in and roles', () => {
   it('answers 404 route.not-found for an unknown route', async () => {
     expectProblem(await t.app.inject({ url: '/nowhere' }), 404, 'route.not-found');

@@ -40,7 +40,8 @@ function toAppError(error: unknown, request: FastifyRequest): AppError {
   const fastifyError = error as Partial<FastifyError> & { validationContext?: string };
 
   if (Array.isArray(fastifyError.validation)) {
-    const where = fastifyError.validationContext ?? 'request';
+    const context = fastifyError.validationContext ?? 'request';
+    const where = context === 'querystring' ? 'query' : context;
     const errors: FieldError[] = fastifyError.validation.map((issue) => ({
       path: [where, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
       message: issue.message ?? 'is not valid',
