@@ -71,7 +71,7 @@ describe('starter journeys', () => {
       'exit',
       'exit',
     ]);
-    expect(summarizeNode(graph.nodes[0]!, 'en')).toBe('When large_deposit happens (amount ≥ 50000)');
+    expect(summarizeNode(graph.nodes[0]!, 'en')).toBe('When large_deposit happens (event amount ≥ 50,000)');
     expect(graph.edges).toContainEqual(
       expect.objectContaining({ source: 'purchase', sourceHandle: 'timeout', target: 'rm-follow-up' }),
     );

@@ -51,8 +51,8 @@ const cases: { type: NodeType; config: unknown; en: string; zh: string }[] = [
       event: 'large_deposit',
       condition: { type: 'property', field: 'amount', valueType: 'number', op: 'gte', value: 50000 },
     },
-    en: 'When large_deposit happens (amount ≥ 50000)',
-    zh: '发生 large_deposit 时（amount ≥ 50000）',
+    en: 'When large_deposit happens (event amount ≥ 50,000)',
+    zh: '发生 large_deposit 时（事件 amount ≥ 50,000）',
   },
   {
     type: 'trigger.segment',
@@ -71,8 +71,8 @@ const cases: { type: NodeType; config: unknown; en: string; zh: string }[] = [
         ],
       },
     },
-    en: 'balance > 1000 and has tag vip',
-    zh: 'balance > 1000 且 有标签 vip',
+    en: 'balance > 1,000 and has tag "vip"',
+    zh: 'balance > 1,000 且 有标签 “vip”',
   },
   {
     type: 'wait.event',

@@ -1,6 +1,5 @@
-import { conditionSchema } from '@waymark/conditions';
+import { conditionSchema, describeCondition } from '@waymark/conditions';
 import { z } from 'zod';
-import { describeCondition } from '../../conditions/describe-condition.ts';
 import { defineNodeType, type NodeTypeDefinition } from '../../node-types/define.ts';
 import { port } from '../../node-types/port.ts';
 

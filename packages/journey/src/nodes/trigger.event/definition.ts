@@ -1,6 +1,5 @@
-import { eventConditionSchema } from '@waymark/conditions';
+import { describeCondition, eventConditionSchema } from '@waymark/conditions';
 import { z } from 'zod';
-import { describeCondition } from '../../conditions/describe-condition.ts';
 import { eventName } from '../../graph/fields.ts';
 import { defineNodeType, type NodeTypeDefinition } from '../../node-types/define.ts';
 import { port } from '../../node-types/port.ts';
