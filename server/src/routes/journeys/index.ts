@@ -18,6 +18,7 @@ import {
   toSummary,
   toView,
 } from './schemas.ts';
+import { journeyStatsRoute } from './stats-route.ts';
 import { journeyVersionRoutes } from './version-routes.ts';
 
 const { journeys } = schema;
@@ -204,4 +205,5 @@ export const journeyRoutes: FastifyPluginAsyncZod = async (app) => {
 
   await app.register(journeyLifecycleRoutes);
   await app.register(journeyVersionRoutes);
+  await app.register(journeyStatsRoute);
 };
