@@ -30,3 +30,18 @@ export async function connectWithMouse(page: Page, from: Locator, port: string, 
   await page.mouse.move(end.x, end.y, { steps: 5 });
   await page.mouse.up();
 }
+
+/** Drags a connection from an exit and lets go over the middle of another step (not its handle). */
+export async function dragConnectionOnto(
+  page: Page,
+  from: Locator,
+  port: string,
+  to: Locator,
+): Promise<void> {
+  const start = await centre(from.locator(`.react-flow__handle.source[data-handleid="${port}"]`));
+  const end = await centre(to);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(end.x, end.y, { steps: 8 });
+  await page.mouse.up();
+}

@@ -17,7 +17,12 @@ export function useNotices() {
     (kind: Notice['kind'], text: string, action?: Notice['action'], ms = 6000) => {
       counter.current += 1;
       const id = counter.current;
-      setNotices((list) => [...list.filter((n) => n.kind !== kind), { id, kind, text, action }].slice(-3));
+      // Only the newest Undo is offered: an older one would undo something else by now.
+      setNotices((list) =>
+        [...list.filter((n) => n.kind !== kind && !(action && n.action)), { id, kind, text, action }].slice(
+          -3,
+        ),
+      );
       setTimeout(() => dismiss(id), ms);
     },
     [dismiss],

@@ -6,6 +6,7 @@ import {
   Controls,
   type Edge,
   type EdgeChange,
+  type FinalConnectionState,
   MiniMap,
   type NodeChange,
   type OnSelectionChangeParams,
@@ -115,6 +116,19 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
     },
     [connect],
   );
+  // React Flow drops a refused connection silently; say why, in words, when it ended on a step.
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid === true || !state.fromHandle || state.fromHandle.type !== 'source') return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      const under = point ? document.elementFromPoint(point.clientX, point.clientY) : null;
+      const targetId =
+        state.toNode?.id ?? under?.closest('.react-flow__node')?.getAttribute('data-id') ?? undefined;
+      if (!targetId || !state.fromHandle.id) return;
+      connect(state.fromHandle.nodeId, state.fromHandle.id, targetId);
+    },
+    [connect],
+  );
   const isValidConnection = useCallback(
     (connection: Connection | Edge) =>
       Boolean(connection.sourceHandle) &&
@@ -150,6 +164,7 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
       onSelectionChange={onSelectionChange}
       onNodeDragStop={onNodeDragStop}
       onConnect={onConnect}
+      onConnectEnd={onConnectEnd}
       isValidConnection={isValidConnection}
       onDragOver={onDragOver}
       onDrop={onDrop}

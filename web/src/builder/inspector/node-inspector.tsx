@@ -21,6 +21,8 @@ export function NodeInspector({ node, graph, problems, references, readOnly, com
   const definition = nodeDefinition(node.type);
   const Form = formFor(node.type);
   const nodeProblems = problems.filter((problem) => problem.nodeId === node.id);
+  // Problems about one field show under that field; the box lists the rest (wiring, reachability).
+  const generalProblems = nodeProblems.filter((problem) => (problem.path ?? []).length === 0);
   const config = (typeof node.config === 'object' && node.config !== null ? node.config : {}) as Record<
     string,
     unknown
@@ -39,9 +41,9 @@ export function NodeInspector({ node, graph, problems, references, readOnly, com
         </div>
       </header>
       {definition ? <p className="muted small">{localize(definition.description, locale)}</p> : null}
-      {nodeProblems.length > 0 ? (
+      {generalProblems.length > 0 ? (
         <ul className="inspector-problems" aria-label={t('problems.title')}>
-          {nodeProblems.map((problem, index) => (
+          {generalProblems.map((problem, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: problems have no id.
             <li key={index}>{formatProblem(problem, locale)}</li>
           ))}

@@ -16,7 +16,7 @@ export function WaitDurationForm({
       <DurationInput
         label={t('wait.amount')}
         value={{ amount: config.amount, unit: config.unit }}
-        errors={problemsAt(problems, [], locale)}
+        errors={[...problemsAt(problems, ['amount'], locale), ...problemsAt(problems, ['unit'], locale)]}
         onChange={(duration) => onChange({ ...config, ...duration }, 'duration')}
       />
       <label className="checkbox">
