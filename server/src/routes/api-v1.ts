@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authenticatePlugin } from '../plugins/authenticate.ts';
+import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/index.ts';
 import { connectorRoutes } from './connectors/index.ts';
 import { customerRoutes } from './customers/index.ts';
@@ -24,4 +25,5 @@ export const apiV1Routes: FastifyPluginAsyncZod = async (app) => {
   await app.register(segmentRoutes, { prefix: '/segments' });
   await app.register(templateRoutes, { prefix: '/templates' });
   await app.register(journeyRoutes, { prefix: '/journeys' });
+  await app.register(auditRoutes, { prefix: '/audit' });
 };
