@@ -1,9 +1,12 @@
 import type { EngineResources } from '../runtime/resources.ts';
+import { scheduleSegmentRuns } from '../segments/schedule-segment-runs.ts';
 import { enqueueSteps, wakeDueEnrollments } from '../waits/wake-due.ts';
 
 export interface SweepResult {
   woken: number;
   restarted: number;
+  /** Scheduled segment runs queued (daily / weekly segment journeys whose time has come). */
+  segmentRuns: number;
 }
 
 /**
@@ -34,6 +37,7 @@ export async function sweep(r: EngineResources): Promise<SweepResult> {
     restarted += rows.length;
     if (rows.length < r.settings.pageSize) break;
   }
+  const segmentRuns = await scheduleSegmentRuns(r);
   if (woken + restarted > 0) r.log.info('sweep resumed enrollments', { woken, restarted });
-  return { woken, restarted };
+  return { woken, restarted, segmentRuns };
 }

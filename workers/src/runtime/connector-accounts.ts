@@ -53,6 +53,15 @@ interface ConnectorRow extends Record<string, unknown> {
  * accounts are cached briefly so a batch of 10,000 sends reads the row once, yet an edit by the
  * channel team takes effect within `ttlMs`.
  */
+/**
+ * Accounts that exist without a row: webhook nodes call through the `webhook` connector, and when
+ * the bank has not configured one (with an allow-list of internal addresses), a strict built-in
+ * one refuses every private address.
+ */
+export const builtInConnectorRows: Readonly<Record<string, { kind: string; channel: string }>> = {
+  webhook: { kind: 'outbound-webhook', channel: 'webhook' },
+};
+
 export function createConnectorAccounts(deps: {
   db: Db;
   cipher: PiiCipher;

@@ -64,5 +64,7 @@ export async function enrollSegmentPage(r: EngineResources, input: SegmentPageIn
             ARRAY(SELECT id FROM ins ORDER BY id) AS ids`,
     [...base, ...extra, ...where.values],
   );
-  return { scanned: row?.scanned ?? 0, enrolledIds: row?.ids ?? [], lastCustomerId: row?.last_id ?? null };
+  // int8[] comes back as strings from node-postgres; ids stay far below 2^53.
+  const enrolledIds = (row?.ids ?? []).map(Number);
+  return { scanned: row?.scanned ?? 0, enrolledIds, lastCustomerId: row?.last_id ?? null };
 }

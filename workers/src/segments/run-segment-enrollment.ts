@@ -82,6 +82,7 @@ export async function runSegmentEnrollment(
     progress.pages += 1;
     progress.enrolled += page.enrolledIds.length;
     if (page.scanned < r.settings.pageSize || page.lastCustomerId === null) {
+      progress.cursor = page.lastCustomerId ?? progress.cursor;
       progress.done = true;
       await hooks.progress(progress);
       return progress;

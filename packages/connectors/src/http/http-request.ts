@@ -4,7 +4,7 @@ import type { LookupFunction } from 'node:net';
 
 export interface HttpRequestOptions {
   url: URL;
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   headers?: Record<string, string>;
   body?: string;
   /** Whole-exchange deadline: connect, send, and read the answer. */

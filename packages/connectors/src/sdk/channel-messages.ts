@@ -28,10 +28,12 @@ export type SmsMessage = z.infer<typeof smsMessageSchema>;
 export const webhookMessageSchema = z.object({
   /** Absolute http(s) URL; the outbound-webhook connector refuses private addresses. */
   url: z.url({ protocol: /^https?$/ }),
-  method: z.enum(['POST', 'PUT']).default('POST'),
+  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).default('POST'),
   headers: z.record(z.string(), z.string()).default({}),
-  /** Serialized as JSON. */
+  /** Serialized as JSON (not sent with GET and DELETE). */
   body: z.unknown(),
+  /** Shorter than the connector's own timeout when the journey asks for it. */
+  timeoutSeconds: z.number().int().min(1).max(60).optional(),
 });
 /** One call of an external system on behalf of a journey. */
 export type WebhookMessage = z.input<typeof webhookMessageSchema>;

@@ -61,11 +61,12 @@ export const outboundWebhook = defineConnector({
     } catch (error) {
       throw new PermanentSendError('address-not-allowed', (error as Error).message);
     }
-    const body = JSON.stringify(message.body ?? null);
+    const hasBody = message.method !== 'GET' && message.method !== 'DELETE';
+    const body = hasBody ? JSON.stringify(message.body ?? null) : '';
     const timestamp = String(Math.floor(Date.now() / 1000));
     const headers: Record<string, string> = {
       ...message.headers,
-      'content-type': 'application/json',
+      ...(hasBody ? { 'content-type': 'application/json' } : {}),
       'idempotency-key': idempotencyKey,
       [timestampHeaderName]: timestamp,
     };
@@ -79,8 +80,8 @@ export const outboundWebhook = defineConnector({
         url,
         method: message.method,
         headers,
-        body,
-        timeoutMs: c.timeoutMs,
+        ...(hasBody ? { body } : {}),
+        timeoutMs: Math.min(c.timeoutMs, (message.timeoutSeconds ?? 60) * 1000),
         signal,
         lookup: policy.lookup,
       });

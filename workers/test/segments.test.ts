@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { startTestSmsGateway, type TestSmsGateway } from '@waymark/connectors/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type RunningEngine, startEngine } from '../src/engine.ts';
+import { applyLifecycle } from '../src/lifecycle/apply-lifecycle.ts';
+import {
+  createEngineFixture,
+  type EngineFixture,
+  insertConnector,
+  insertCustomers,
+} from './support/engine-fixture.ts';
+import { drained, enrollmentStatuses, graph, publishJourney, transitionCounts } from './support/journeys.ts';
+
+let f: EngineFixture;
+let gateway: TestSmsGateway;
+let engine: RunningEngine;
+const balances = Array.from({ length: 2500 }, (_, i) => (i * 7919) % 3000);
+
+beforeAll(async () => {
+  f = await createEngineFixture({ label: 'segments', settings: { pageSize: 1000 } });
+  gateway = await startTestSmsGateway();
+  await insertConnector(f, {
+    id: 'sms-main',
+    kind: 'http-sms-gateway',
+    channel: 'sms',
+    credentials: { baseUrl: gateway.url, apiKey: gateway.apiKey },
+  });
+  await insertCustomers(
+    f,
+    balances.map((balance, i) => ({
+      id: `C${String(i + 1).padStart(6, '0')}`,
+      attributes: { balance },
+      phone: `1390000${String(i + 1).padStart(4, '0')}`,
+    })),
+  );
+  engine = await startEngine(f.r, {
+    groups: ['segments', 'steps', 'sends'],
+    sweepIntervalMs: false,
+    tuning: { lockDurationMs: 5000, stalledIntervalMs: 2000 },
+  });
+});
+afterAll(async () => {
+  await engine.close();
+  await gateway.close();
+  await f.close();
+});
+
+async function segmentJourney(status = 'live') {
+  const segmentId = randomUUID();
+  await f.testDb.db.query(
+    `INSERT INTO segments (id, name, condition) VALUES ($1, 'Balance over 1,000', $2)`,
+    [
+      segmentId,
+      JSON.stringify({ type: 'attribute', field: 'balance', valueType: 'number', op: 'gt', value: 1000 }),
+    ],
+  );
+  return publishJourney(
+    f,
+    graph(
+      [
+        { id: 'audience', type: 'trigger.segment', config: { segmentId, schedule: { kind: 'once' } } },
+        {
+          id: 'sms',
+          type: 'send',
+          config: {
+            channel: 'sms',
+            connectorId: 'sms-main',
+            content: { kind: 'inline', body: '年末理财专享' },
+          },
+        },
+        { id: 'done', type: 'exit', config: { reason: 'messaged' } },
+      ],
+      [
+        ['audience', 'out', 'sms'],
+        ['sms', 'sent', 'done'],
+      ],
+    ),
+    status,
+  );
+}
+
+it('enrolls exactly the segment, page by page, shows progress, and a rerun adds nobody', async () => {
+  const expected = balances.filter((b) => b > 1000).length;
+  const journeyId = await segmentJourney();
+  await f.r.producers.segments.enroll({ journeyId, version: 1 });
+  await gateway.waitForAccepted(expected);
+  await drained(f);
+  const lastMember = balances.findLastIndex((b) => b > 1000) + 1;
+  expect(await f.r.producers.segments.progress({ journeyId, version: 1 })).toEqual({
+    // Full pages of 1,000, then the partial page that shows the segment is exhausted.
+    pages: Math.floor(expected / 1000) + 1,
+    enrolled: expected,
+    cursor: `C${String(lastMember).padStart(6, '0')}`,
+    done: true,
+  });
+  expect(await enrollmentStatuses(f, journeyId)).toEqual({ completed: expected });
+  expect((await transitionCounts(f, journeyId))['sms.sent']).toBe(expected);
+
+  await f.r.producers.segments.enroll({ journeyId, version: 1, runId: 'again' });
+  await drained(f);
+  expect(await enrollmentStatuses(f, journeyId)).toEqual({ completed: expected });
+  expect(gateway.acceptedCount).toBe(expected);
+});
+
+it('holds a paused journey’s segment run and finishes it after resume', async () => {
+  const before = gateway.acceptedCount;
+  const journeyId = await segmentJourney('paused');
+  await f.r.producers.segments.enroll({ journeyId, version: 1 });
+  await expect
+    .poll(async () => (await f.r.producers.queue('segments').getDelayed()).length, { timeout: 10_000 })
+    .toBe(1);
+  expect(await enrollmentStatuses(f, journeyId)).toEqual({});
+  await applyLifecycle(f.r, { journeyId, action: 'resume', reason: '' });
+  await f.r.producers.queue('segments').promoteJobs();
+  const expected = balances.filter((b) => b > 1000).length;
+  await gateway.waitForAccepted(before + expected);
+  await drained(f);
+  expect(await enrollmentStatuses(f, journeyId)).toEqual({ completed: expected });
+});
