@@ -63,6 +63,14 @@ export const workerEnvSchema = z.object({
   WAYMARK_DELIVERY_CONCURRENCY: positiveInt(8),
   WAYMARK_RATE_LIMITS: rateLimits.prefault('sms=500/s'),
   WAYMARK_SWEEP_INTERVAL_MS: positiveInt(30_000),
+  /** How long a job's lock lasts: a crashed worker's jobs are taken over after about this long. */
+  WAYMARK_LOCK_DURATION_MS: positiveInt(30_000),
+  /** A message handed to a provider this long ago without an answer counts as an interrupted call. */
+  WAYMARK_IN_FLIGHT_GRACE_MS: positiveInt(120_000),
+  /** How often a customer parked at a send re-checks a message whose delivery job was lost. */
+  WAYMARK_SEND_RECHECK_MS: positiveInt(600_000),
+  /** An enrollment left active this long without progress has lost its job and is restarted. */
+  WAYMARK_STALE_ACTIVE_MS: positiveInt(120_000),
   /** Test hook: shift the worker's clock (a time-travel end-to-end test starts children with it). */
   WAYMARK_CLOCK_OFFSET_MS: z
     .string()

@@ -42,7 +42,12 @@ async function main(): Promise<void> {
     cipher: createPiiCipher({ encryptionKey: config.encryptionKey, blindIndexKey: config.blindIndexKey }),
     clock: env.WAYMARK_CLOCK_OFFSET_MS ? createOffsetClock(env.WAYMARK_CLOCK_OFFSET_MS) : systemClock,
     log,
-    settings: { channelRateLimits: env.WAYMARK_RATE_LIMITS },
+    settings: {
+      channelRateLimits: env.WAYMARK_RATE_LIMITS,
+      inFlightGraceMs: env.WAYMARK_IN_FLIGHT_GRACE_MS,
+      sendRecheckMs: env.WAYMARK_SEND_RECHECK_MS,
+      staleActiveMs: env.WAYMARK_STALE_ACTIVE_MS,
+    },
   });
   const engine = await startEngine(r, {
     groups: env.WAYMARK_WORKERS,
@@ -51,6 +56,8 @@ async function main(): Promise<void> {
       stepConcurrency: env.WAYMARK_STEP_CONCURRENCY,
       eventConcurrency: env.WAYMARK_EVENT_CONCURRENCY,
       deliveryConcurrency: env.WAYMARK_DELIVERY_CONCURRENCY,
+      lockDurationMs: env.WAYMARK_LOCK_DURATION_MS,
+      stalledIntervalMs: Math.max(1000, Math.floor(env.WAYMARK_LOCK_DURATION_MS / 2)),
     },
   });
   log.info('workers started', { groups: env.WAYMARK_WORKERS, prefix: env.WAYMARK_QUEUE_PREFIX });
