@@ -164,20 +164,32 @@ describe('GET /customers/:id', () => {
     expect(timeline.items[1]).toMatchObject({ kind: 'event', properties: { amount: 80000 } });
   });
 
-  it('shows PII in clear to a relationship manager, and audits that view', async () => {
+  it('shows PII in clear to the customer’s own relationship manager only, and audits that view', async () => {
     const rm = await t.signIn('relationship-manager');
-    const response = await t.app.inject({ url: '/api/v1/customers/C100001', headers: rm });
-    expect(response.json().customer).toMatchObject({
+    const me = (await t.app.inject({ url: '/api/v1/auth/me', headers: rm })).json();
+    await batch([{ id: 'C100001', rmUserId: me.user.id }]);
+
+    const own = await t.app.inject({ url: '/api/v1/customers/C100001', headers: rm });
+    expect(own.json().customer).toMatchObject({
       name: '张小三',
       phone: '13812345678',
       idNumber: '110101199003071234',
       piiMasked: false,
     });
+    const notOwn = await t.app.inject({ url: '/api/v1/customers/C100002', headers: rm });
+    expect(notOwn.json().customer).toMatchObject({ name: '李*', piiMasked: true });
+
+    const admin = await t.signIn('admin');
+    const asAdmin = await t.app.inject({ url: '/api/v1/customers/C100002', headers: admin });
+    expect(asAdmin.json().customer).toMatchObject({ name: '李娜', piiMasked: false });
+
     const audit = await t.testDb.db.orm
       .select()
       .from(schema.auditLog)
       .where(eq(schema.auditLog.action, 'customer.pii-viewed'));
-    expect(audit.map((a) => a.subjectId)).toContain('C100001');
+    expect(audit.map((a) => [a.subjectId, a.actorUserId])).toContainEqual(['C100001', me.user.id]);
+    expect(audit.map((a) => a.subjectId)).not.toContain(undefined);
+    expect(audit.filter((a) => a.actorUserId === me.user.id).map((a) => a.subjectId)).toEqual(['C100001']);
   });
 
   it('answers 404 customer.not-found for an unknown id', async () => {

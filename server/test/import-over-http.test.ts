@@ -60,4 +60,24 @@ describe.runIf(hasBankFile)('CSV import over a real HTTP connection', () => {
       `bank-full.csv over HTTP: upload answered in ${Math.round(uploadedMs)} ms, 45,211 rows imported in ${Math.round(totalMs)} ms`,
     );
   });
+
+  it('stops a chunked upload (no Content-Length) at the import limit with 413, keeping nothing', async () => {
+    const small = await createTestApp({ limits: { csvImportBytes: 1024 * 1024 } });
+    try {
+      const address = await small.app.listen({ host: '127.0.0.1', port: 0 });
+      const { cookie } = await small.signIn('planner');
+      const response = await fetch(`${address}/api/v1/customers/import?idPrefix=C`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'text/csv' },
+        body: Readable.toWeb(createReadStream(defaultBankCsvPath)) as ReadableStream,
+        duplex: 'half',
+      } as RequestInit);
+      expect(response.status).toBe(413);
+      expect(((await response.json()) as { code: string }).code).toBe('request.too-large');
+      const imports = await small.testDb.db.query('SELECT 1 FROM imports');
+      expect(imports).toHaveLength(0);
+    } finally {
+      await small.close();
+    }
+  });
 });

@@ -8,8 +8,10 @@ type Role = schema.Role;
  */
 export const permissions = [
   'customers.read',
-  /** See names, phones and ID numbers in clear instead of masked. */
+  /** See names, phones and ID numbers of any customer in clear instead of masked. */
   'customers.read-pii',
+  /** See them in clear for the customers one looks after (`customers.rm_user_id` is oneself). */
+  'customers.read-own-pii',
   'customers.write',
   'events.write',
   'segments.read',
@@ -53,8 +55,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   approver: [...readEverythingPlanned, 'journeys.approve', 'customers.read', 'reports.read', 'audit.read'],
   analyst: [...readEverythingPlanned, 'customers.read', 'reports.read'],
   'channel-operator': [...readEverythingPlanned, 'connectors.write', 'reports.read'],
-  // Relationship managers call and visit their customers, so they see contact details in clear.
-  'relationship-manager': ['customers.read', 'customers.read-pii', 'journeys.read', 'templates.read'],
+  // Relationship managers call and visit their own customers, so they see those in clear.
+  'relationship-manager': ['customers.read', 'customers.read-own-pii', 'journeys.read', 'templates.read'],
 };
 
 /** The permissions held by a user with these roles. */

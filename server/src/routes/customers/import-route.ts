@@ -7,7 +7,7 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import { appError } from '../../errors/app-error.ts';
 import { errorResponses } from '../../lib/http-schemas.ts';
 import { principalOf } from '../../plugins/authenticate.ts';
-import { spoolUpload } from './spool-upload.ts';
+import { type SpooledUpload, spoolUpload } from './spool-upload.ts';
 
 const importQuery = z
   .object({
@@ -84,7 +84,20 @@ export const customerImportRoute: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const body = request.body as Readable;
       const principal = principalOf(request);
-      const upload = await spoolUpload(body, app.limits.csvImportBytes);
+      const declared = Number(request.headers['content-length']);
+      let upload: SpooledUpload;
+      try {
+        upload = await spoolUpload(
+          body,
+          app.limits.csvImportBytes,
+          Number.isFinite(declared) ? declared : undefined,
+        );
+      } catch (error) {
+        // The rest of an oversized body is never read: close the connection after answering, or
+        // the client would keep sending into a socket nobody reads.
+        reply.header('connection', 'close');
+        throw error;
+      }
       if (upload.bytes === 0) {
         await upload.discard();
         throw appError('request.empty-body', 'The CSV file is empty.');

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../audit/record-audit.ts';
+import { maySeePii } from '../../auth/pii-access.ts';
 import { appError } from '../../errors/app-error.ts';
 import { customerConditionSql, readCondition } from '../../lib/condition-input.ts';
 import { errorResponses, idParams, isUuid, pageOf } from '../../lib/http-schemas.ts';
@@ -145,7 +146,7 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
         if (error instanceof RangeError) throw appError('request.invalid-cursor', error.message);
         throw error;
       }
-      const showPii = principal.permissions.has('customers.read-pii');
+      const showPii = maySeePii(principal, customer);
       if (showPii) {
         await recordAudit(app.db, app.clock.now(), {
           actor: principal,

@@ -4,6 +4,7 @@ import { and, asc, eq, ilike, isNull, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../audit/record-audit.ts';
+import { maySeePii } from '../../auth/pii-access.ts';
 import { appError } from '../../errors/app-error.ts';
 import { errorResponses, idParams, isUuid, noContent } from '../../lib/http-schemas.ts';
 import { escapeLike } from '../../lib/like.ts';
@@ -223,7 +224,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
       if (input.customerId !== undefined) {
         const found = await getCustomer(app.db, app.cipher, input.customerId);
         if (!found) throw appError('customer.not-found', `No customer has the id "${input.customerId}".`);
-        customer = principal.permissions.has('customers.read-pii') ? found : maskCustomer(found);
+        customer = maySeePii(principal, found) ? found : maskCustomer(found);
       }
       const result = previewTemplate(source, customer, {
         channel,
