@@ -97,6 +97,34 @@ describe('sign in and out', () => {
     }
   });
 
+  it('locks a user name for 15 minutes after 5 wrong passwords, even for the right one', async () => {
+    let now = new Date('2026-03-01T09:00:00Z');
+    const clocked = await createTestApp({ clock: { now: () => now } });
+    try {
+      await createUser(clocked.testDb.db, {
+        username: 'target',
+        displayName: 'T',
+        password: 'right-password',
+        roles: ['analyst'],
+      });
+      const attempt = (password: string) =>
+        clocked.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { username: 'target', password },
+        });
+      for (let i = 0; i < 5; i++) expect((await attempt(`guess-${i}`)).statusCode).toBe(401);
+      const locked = await attempt('right-password');
+      expect(locked.statusCode).toBe(429);
+      expect(locked.json().code).toBe('auth.too-many-attempts');
+      expect(Number(locked.headers['retry-after'])).toBe(900);
+      now = new Date('2026-03-01T09:15:01Z');
+      expect((await attempt('right-password')).statusCode).toBe(200);
+    } finally {
+      await clocked.close();
+    }
+  });
+
   it('refuses a disabled user', async () => {
     await createUser(t.testDb.db, {
       username: 'left.bank',

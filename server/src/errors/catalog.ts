@@ -28,6 +28,10 @@ export const errorCatalog = {
   'auth.unauthenticated': { status: 401, title: 'Please sign in (or send a valid API token) first.' },
   'auth.invalid-credentials': { status: 401, title: 'The user name or password is wrong.' },
   'auth.forbidden': { status: 403, title: 'Your role does not allow this action.' },
+  'auth.too-many-attempts': {
+    status: 429,
+    title: 'Too many wrong passwords for this user. Wait a few minutes before trying again.',
+  },
 
   // Users and tokens.
   'user.not-found': { status: 404, title: 'There is no such user.' },

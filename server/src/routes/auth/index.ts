@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../audit/record-audit.ts';
+import { createLoginThrottle } from '../../auth/login-throttle.ts';
 import { verifyAgainstDummy, verifyPassword } from '../../auth/password.ts';
 import { permissions } from '../../auth/permissions.ts';
 import { sessionCookieName } from '../../auth/principal.ts';
@@ -20,6 +21,7 @@ const me = z.object({
 
 /** Sign in and out with a session cookie; who am I. */
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const throttle = createLoginThrottle();
   const cookieOptions = {
     path: '/',
     httpOnly: true,
@@ -41,6 +43,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { username, password } = request.body;
+      const now = app.clock.now();
+      const waitMs = throttle.retryAfterMs(username, now);
+      if (waitMs > 0) {
+        const seconds = Math.ceil(waitMs / 1000);
+        reply.header('retry-after', String(seconds));
+        throw appError('auth.too-many-attempts', `Try again in ${Math.ceil(seconds / 60)} minute(s).`);
+      }
       const [user] = await app.db.orm
         .select()
         .from(schema.users)
@@ -49,8 +58,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const ok = user
         ? await verifyPassword(password, user.passwordHash)
         : await verifyAgainstDummy(password);
-      if (!user || !ok || user.disabledAt) throw appError('auth.invalid-credentials');
-      const now = app.clock.now();
+      if (!user || !ok || user.disabledAt) {
+        throttle.recordFailure(username, now);
+        throw appError('auth.invalid-credentials');
+      }
+      throttle.recordSuccess(username);
       const session = await startSession(app.db, user.id, now, app.serverConfig.sessionTtlHours);
       await recordAudit(app.db, now, {
         actor: { userId: user.id },
