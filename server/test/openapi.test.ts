@@ -80,6 +80,11 @@ describe('/openapi.json', () => {
     }
   });
 
+  it('documents the CSV import as a text/csv upload', () => {
+    const body = doc.paths['/api/v1/customers/import']?.post?.requestBody;
+    expect(Object.keys(body?.content ?? {})).toEqual(['text/csv']);
+  });
+
   it('serves a browsable /docs page', async () => {
     const response = await t.app.inject({ url: '/docs/' });
     expect(response.statusCode).toBe(200);

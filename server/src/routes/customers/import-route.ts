@@ -73,8 +73,9 @@ export const customerImportRoute: FastifyPluginAsyncZod = async (app) => {
         tags: ['customers'],
         summary: 'Import customers from a CSV file (202, then poll GET /imports/:id)',
         description:
-          'Rows are validated one by one: valid rows are upserted, each rejected row is reported with its row number and reason (GET /imports/:id/rejections). Recognised columns: id, name, phone, id_number, tags, branch, rm, locale; every other column becomes an attribute.',
+          'Rows are validated one by one: valid rows are upserted, each rejected row is reported with its row number and reason (GET /imports/:id/rejections). Recognised columns: id, name, phone, id_number, tags, branch, rm_user_id, locale; every other column becomes an attribute.',
         querystring: importQuery,
+        consumes: ['text/csv'],
         body: z
           .any()
           .meta({ type: 'string', format: 'binary', description: 'The CSV file, UTF-8, header row first' }),
