@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { startTestSmsGateway, type TestSmsGateway } from '@waymark/connectors/testing';
-import { upsertCustomers } from '@waymark/db';
+import { createDb, type Db, upsertCustomers } from '@waymark/db';
 import { createPiiCipher, type PiiCipher } from '@waymark/db/crypto';
 import { readBankCustomers } from '@waymark/db/demo';
 import { createTestDb, type TestDb } from '@waymark/db/testing';
@@ -23,6 +23,8 @@ import { Redis } from 'ioredis';
  */
 export interface EngineWorld {
   testDb: TestDb;
+  /** A pool as large as a workers process uses (the test database's own pool is small). */
+  db: Db;
   redis: Redis;
   redisUrl: string;
   prefix: string;
@@ -40,6 +42,7 @@ export async function createEngineWorld(options: {
   settings?: Partial<EngineSettings>;
 }): Promise<EngineWorld> {
   const testDb = await createTestDb();
+  const db = await createDb({ url: testDb.url, poolSize: 20 });
   const redisUrl = options.redisUrl ?? testRedisUrl();
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const prefix = createTestPrefix(options.label);
@@ -52,7 +55,7 @@ export async function createEngineWorld(options: {
     [cipher.encrypt(JSON.stringify({ baseUrl: gateway.url, apiKey: gateway.apiKey, timeoutMs: 2000 }))],
   );
   const r = createEngineResources({
-    db: testDb.db,
+    db,
     redis,
     prefix,
     cipher,
@@ -62,6 +65,7 @@ export async function createEngineWorld(options: {
   });
   return {
     testDb,
+    db,
     redis,
     redisUrl,
     prefix,
@@ -75,6 +79,7 @@ export async function createEngineWorld(options: {
       await dropPrefix(redis, prefix).catch(() => 0);
       redis.disconnect();
       await gateway.close();
+      await db.close();
       await testDb.drop();
     },
   };

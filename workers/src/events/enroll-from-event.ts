@@ -2,7 +2,6 @@ import { evaluate } from '@waymark/conditions';
 import type { ReEntryPolicy } from '@waymark/journey';
 import type { EngineResources } from '../runtime/resources.ts';
 import type { CompiledNode } from '../steps/compiled-version.ts';
-import { enqueueSteps } from '../waits/wake-due.ts';
 import { type LiveJourney, liveJourneys } from './live-journeys.ts';
 import type { StoredEvent } from './load-event.ts';
 
@@ -15,7 +14,8 @@ export interface EventEnrollment {
 
 /**
  * Enrolls the event's customer in every live journey whose event trigger matches (name and
- * property condition), as the journey's re-entry policy allows. One INSERT … SELECT decides
+ * property condition), as the journey's re-entry policy allows. The new enrollments are `active`
+ * at the trigger; the caller moves them on. One INSERT … SELECT decides
  * eligibility and the entry number together, so two workers handling the same event, or the
  * same event delivered twice, enroll at most once: a repeated event id is refused outright, and
  * a race on the entry number ends in ON CONFLICT DO NOTHING.
@@ -73,8 +73,6 @@ export async function enrollFromEvent(r: EngineResources, event: StoredEvent): P
         ...(failedReason ? { failedReason } : {}),
       });
   }
-  const active = enrolled.filter((e) => !e.failedReason).map((e) => e.enrollmentId);
-  if (active.length > 0) await enqueueSteps(r, active, 'entered');
   return enrolled;
 }
 

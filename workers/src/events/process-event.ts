@@ -1,4 +1,6 @@
 import type { EngineResources } from '../runtime/resources.ts';
+import { advanceEnrollments } from '../steps/advance-enrollments.ts';
+import { enqueueSteps } from '../waits/wake-due.ts';
 import { type EventEnrollment, enrollFromEvent } from './enroll-from-event.ts';
 import { loadEvent } from './load-event.ts';
 import { type ConversionRecord, recordConversions } from './record-conversions.ts';
@@ -9,6 +11,21 @@ export interface EventOutcome {
   enrolled: EventEnrollment[];
   resumed: number;
   conversions: ConversionRecord[];
+}
+
+/**
+ * Moves the enrollments an event started or woke right away, inside the event job: a real-time
+ * moment reaches its send without a queue hop. If that fails they go to the step queue instead
+ * (and the sweeper restarts any left behind by a crash).
+ */
+async function advanceNow(r: EngineResources, ids: number[], cause: 'entered' | 'event'): Promise<void> {
+  if (ids.length === 0) return;
+  try {
+    await advanceEnrollments(r, ids);
+  } catch (error) {
+    r.log.warn('inline step failed; queued instead', { error: (error as Error).message });
+    await enqueueSteps(r, ids, cause);
+  }
 }
 
 /**
@@ -24,7 +41,13 @@ export async function processEvent(r: EngineResources, eventId: string): Promise
   }
   const conversions = await recordConversions(r, event);
   const resumed = await resumeWaitingForEvent(r, event);
+  await advanceNow(r, resumed, 'event');
   const enrolled = await enrollFromEvent(r, event);
+  await advanceNow(
+    r,
+    enrolled.filter((e) => !e.failedReason).map((e) => e.enrollmentId),
+    'entered',
+  );
   for (const failure of enrolled.filter((e) => e.failedReason)) {
     r.log.warn('event for an unknown customer', {
       eventId,
@@ -32,5 +55,5 @@ export async function processEvent(r: EngineResources, eventId: string): Promise
       reason: failure.failedReason,
     });
   }
-  return { found: true, enrolled, resumed, conversions };
+  return { found: true, enrolled, resumed: resumed.length, conversions };
 }

@@ -1,24 +1,18 @@
 import type { EngineResources } from '../runtime/resources.ts';
-import { enqueueSteps } from '../waits/wake-due.ts';
 import type { StoredEvent } from './load-event.ts';
 
 /**
- * Wakes the customer's enrollments waiting for this event. Whether the event qualifies (its
- * condition, its time inside the window) is for the wait's executor to judge from Postgres, so
- * this only hands them to the step queue: the event and the timeout are settled by the same
- * conditional update whichever job gets there first.
+ * Wakes (`waiting → active`) the customer's enrollments waiting for this event and returns them
+ * for the caller to move on. Whether the event qualifies (its condition, its time inside the
+ * window) is for the wait's executor to judge from Postgres: the event and the timeout are
+ * settled by the same conditional update whichever job gets there first.
  */
-export async function resumeWaitingForEvent(r: EngineResources, event: StoredEvent): Promise<number> {
+export async function resumeWaitingForEvent(r: EngineResources, event: StoredEvent): Promise<number[]> {
   const rows = await r.db.query<{ id: number }>(
     `UPDATE enrollments SET status = 'active', updated_at = $3
       WHERE customer_id = $1 AND status = 'waiting' AND waiting_event = $2
       RETURNING id`,
     [event.customerId, event.name, r.clock.now()],
   );
-  await enqueueSteps(
-    r,
-    rows.map((row) => row.id),
-    'event',
-  );
-  return rows.length;
+  return rows.map((row) => row.id);
 }
