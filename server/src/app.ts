@@ -39,8 +39,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     logger: loggerOptions(deps.logger),
     bodyLimit: limits.jsonBodyBytes,
     routerOptions: { ignoreTrailingSlash: true },
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // A proxy's request id is kept when it looks like one; anything else gets a fresh UUID, so a
+    // client cannot flood the logs with a megabyte-long id.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+    },
     // Never let a crafted `__proto__` in a body reach our objects.
     onProtoPoisoning: 'remove',
     onConstructorPoisoning: 'remove',
