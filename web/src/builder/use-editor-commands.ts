@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import type { EditorDoc } from './autosave/use-autosave.ts';
 import type { CanvasSelection } from './canvas/journey-canvas.tsx';
-import { autoLayout, exitOrder, nodeHeight, nodeWidth } from './canvas/layout.ts';
+import { autoLayout, exitOrder, graphBounds, nodeHeight, nodeWidth } from './canvas/layout.ts';
 import type { JourneyGraph } from './graph-types.ts';
 import type { Notice } from './notices.tsx';
 import { copySelection, parsePaste } from './state/clipboard.ts';
@@ -164,11 +164,16 @@ export function useEditorCommands({
   );
 
   const tidy = useCallback(() => {
-    editGraph((g) => moveNodes(g, autoLayout(g, exitOrder(g))));
-    requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }));
-  }, [editGraph, flow]);
+    const laidOut = moveNodes(graph, autoLayout(graph, exitOrder(graph)));
+    editGraph(() => laidOut);
+    const bounds = graphBounds(laidOut);
+    if (bounds) void flow.fitBounds(bounds, { padding: 0.1, duration: 200 });
+  }, [editGraph, flow, graph]);
 
-  const fit = useCallback(() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }), [flow]);
+  const fit = useCallback(() => {
+    const bounds = graphBounds(graph);
+    if (bounds) void flow.fitBounds(bounds, { padding: 0.1, duration: 200 });
+  }, [flow, graph]);
 
   const focusNode = useCallback(
     (nodeId: string) => {

@@ -12,16 +12,19 @@ import {
   type OnSelectionChangeParams,
   ReactFlow,
   useReactFlow,
+  type Viewport,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/index.ts';
 import type { JourneyGraph } from '../graph-types.ts';
 import { type JourneyFlowNode, JourneyNodeView } from './journey-node.tsx';
-import { nodeHeight, nodeWidth } from './layout.ts';
+import { graphBounds, nodeHeight, nodeWidth } from './layout.ts';
 import { paletteDragType } from './palette.tsx';
 import { createNodeDataCache, type NodeDecorations, reconcileFlowNodes, toFlowEdges } from './to-flow.ts';
 
 const nodeTypes = { journey: JourneyNodeView };
+/** Below this zoom, nodes are drawn plain (see `zoomedOut`). */
+const farZoom = 0.45;
 const minimapColors: Record<string, string> = {
   trigger: '#7b3fe4',
   logic: '#d97706',
@@ -63,7 +66,13 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
   const [edges, setEdges] = useState<Edge[]>([]);
   // Fit the view to what the journey already holds when it opens; an empty canvas keeps zoom 1 so
   // the first drops land where the planner lets go, and later drops never re-zoom the canvas.
-  const [fitOnOpen] = useState(graph.nodes.length > 0);
+  const [openingBounds] = useState(() => graphBounds(graph));
+  useEffect(() => {
+    if (!openingBounds) return;
+    // Wait a frame so the panels around the canvas have their final size before fitting.
+    const frame = requestAnimationFrame(() => void flow.fitBounds(openingBounds, { padding: 0.1 }));
+    return () => cancelAnimationFrame(frame);
+  }, [flow, openingBounds]);
 
   useEffect(() => {
     setNodes((previous) =>
@@ -80,6 +89,14 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
   useEffect(() => {
     setEdges(toFlowEdges(graph, selectedEdges, problemEdges));
   }, [graph, selectedEdges, problemEdges]);
+
+  // Zoomed far out, node faces are too small to read: draw them plainer (no summary, exit labels,
+  // shadows), which keeps dragging smooth on large journeys. Only crossing the threshold re-renders.
+  const [zoomedOut, setZoomedOut] = useState(false);
+  const onMove = useCallback(
+    (_event: unknown, viewport: Viewport) => setZoomedOut(viewport.zoom < farZoom),
+    [],
+  );
 
   const onNodesChange = useCallback((changes: NodeChange<JourneyFlowNode>[]) => {
     // Removal goes through the editor (history, message); everything else is canvas-local.
@@ -165,6 +182,8 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
       onNodeDragStop={onNodeDragStop}
       onConnect={onConnect}
       onConnectEnd={onConnectEnd}
+      onMove={onMove}
+      className={zoomedOut ? 'zoomed-out' : undefined}
       isValidConnection={isValidConnection}
       onDragOver={onDragOver}
       onDrop={onDrop}
@@ -174,8 +193,6 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
       selectionKeyCode={null}
       multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
       onlyRenderVisibleElements={graph.nodes.length > 120}
-      fitView={fitOnOpen}
-      fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
       minZoom={0.1}
       maxZoom={2}
       defaultEdgeOptions={{ type: 'smoothstep' }}

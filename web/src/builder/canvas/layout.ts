@@ -48,3 +48,25 @@ export function exitOrder(graph: JourneyGraph): (nodeId: string, portId: string)
     return node ? outputPorts(node).findIndex((port) => port.id === portId) : 0;
   };
 }
+
+/**
+ * The rectangle that holds every node, from the graph's own positions and the fixed node size.
+ * Fitting the view to it does not depend on which nodes the canvas has drawn and measured yet.
+ */
+export function graphBounds(
+  graph: JourneyGraph,
+): { x: number; y: number; width: number; height: number } | undefined {
+  if (graph.nodes.length === 0) return undefined;
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (const { position } of graph.nodes) {
+    minX = Math.min(minX, position.x);
+    minY = Math.min(minY, position.y);
+    maxX = Math.max(maxX, position.x + nodeWidth);
+    // Room for the exit labels drawn under each node.
+    maxY = Math.max(maxY, position.y + nodeHeight + 24);
+  }
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}
