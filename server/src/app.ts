@@ -16,6 +16,7 @@ import { backgroundTasksPlugin } from './plugins/background-tasks.ts';
 import { contextPlugin } from './plugins/context.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
+import { webAppPlugin } from './plugins/web-app.ts';
 import { apiV1Routes } from './routes/api-v1.ts';
 import { healthRoutes } from './routes/health/index.ts';
 
@@ -69,5 +70,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   await app.register(healthRoutes);
   await app.register(apiV1Routes, { prefix: '/api/v1' });
+  if (deps.webAppDir) await app.register(webAppPlugin, { root: deps.webAppDir });
   return app;
 }

@@ -28,6 +28,11 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   limits?: Partial<ServerLimits>;
   /**
+   * Directory of the built web app (`web/dist`) to serve at `/`, same origin as the API. Omit to
+   * serve the API only (tests, or a deployment where a CDN serves the app).
+   */
+  webAppDir?: string;
+  /**
    * The seam where the engine takes over ingested events (e.g. `producers.events.ingested`). Called
    * after POST /events has stored a batch, with the ids of every event of the batch, including
    * ones already stored before: a caller that retries after a 503 must get its events processed,
