@@ -163,5 +163,45 @@ describe('a planner builds a journey with the mouse', () => {
         conditions: [{ type: 'attribute', field: 'balance', op: 'gt', value: 50_000 }],
       },
     });
+
+    // Live view: nothing has entered yet, and the page says so.
+    await expect
+      .poll(() => page.locator('[data-testid="live-panel"]').textContent())
+      .toContain('No data yet');
+
+    // Three customers go through as the engine records it (enrollments and step transitions);
+    // the next refresh shows them on the nodes, on the connections and in the totals.
+    const idOf = (type: string) => graph.nodes.find((node) => node.type === type)?.id as string;
+    const paths = ['A', 'A', 'B'];
+    for (const [index, path] of paths.entries()) {
+      const [enrollment] = await product.testDb.db.query<{ id: number }>(
+        `INSERT INTO enrollments (journey_id, version, customer_id, current_node, status)
+         VALUES ($1, 1, $2, $3, 'waiting') RETURNING id`,
+        [journeyId, seeded.customers[index]?.id, idOf('wait.duration')],
+      );
+      const moves: [string, string][] = [
+        [idOf('trigger.event'), 'out'],
+        [idOf('filter'), 'yes'],
+        [idOf('split.ab'), path],
+        [idOf('send'), 'sent'],
+      ];
+      for (const [nodeId, port] of moves) {
+        await product.testDb.db.query(
+          'INSERT INTO step_transitions (enrollment_id, journey_id, version, node_id, port) VALUES ($1, $2, 1, $3, $4)',
+          [enrollment?.id, journeyId, nodeId, port],
+        );
+      }
+    }
+    await expect
+      .poll(() => canvasNode(page, 'wait.duration').textContent(), { timeout: 15_000 })
+      .toContain('3 entered');
+    expect(await canvasNode(page, 'wait.duration').textContent()).toContain('3 waiting');
+    expect(await canvasNode(page, 'trigger.event').textContent()).toContain('3 entered');
+    const live = await page.locator('[data-testid="live-panel"]').textContent();
+    expect(live).toMatch(/Entered\s*3/);
+    expect(live).toMatch(/In journey\s*3/);
+    const labels = await page.locator('.react-flow__edge-textwrapper').allTextContents();
+    expect(labels.sort()).toEqual(['1', '2', '3', '3', '3'].sort());
+    await screenshot(page, 'builder-live');
   });
 });

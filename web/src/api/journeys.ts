@@ -36,7 +36,7 @@ export interface JourneyVersion {
 export interface JourneyStats {
   version?: number | null;
   updatedAt?: string;
-  totals?: { entered?: number; active?: number; completed?: number; converted?: number };
+  totals?: { entered?: number; active?: number; completed?: number; failed?: number; converted?: number };
   nodes: Record<
     string,
     { entered?: number; waiting?: number; exited?: number; [port: string]: number | undefined }

@@ -11,7 +11,7 @@ import { Palette } from './canvas/palette.tsx';
 import type { NodeDecorations } from './canvas/to-flow.ts';
 import { EditorToolbar } from './editor-toolbar.tsx';
 import { Inspector } from './inspector/inspector.tsx';
-import { useLiveStats } from './live/use-live-stats.ts';
+import { portKey, useLiveStats } from './live/use-live-stats.ts';
 import { NoticeStack, useNotices } from './notices.tsx';
 import { ProblemsPanel } from './problems/problems-panel.tsx';
 import { PublishDialog } from './publish/publish-dialog.tsx';
@@ -98,6 +98,16 @@ export function JourneyEditor({ journey: loaded, opening }: { journey: Journey; 
     [locale, problemsByNode, liveView, live.byNode, t],
   );
 
+  const countsByEdge = useMemo(() => {
+    if (!liveView || live.byPort.size === 0) return undefined;
+    const map = new Map<string, string>();
+    for (const edge of doc.graph.edges) {
+      const count = live.byPort.get(portKey(edge.source, edge.sourceHandle));
+      if (count !== undefined) map.set(edge.id, count);
+    }
+    return map;
+  }, [liveView, live.byPort, doc.graph.edges]);
+
   const commands = useEditorCommands({ history, selection, setSelection, readOnly, locale, t, notify });
   const showHelp = useCallback(() => setDialog('shortcuts'), []);
   useShortcuts({ commands, undo: history.undo, redo: history.redo, showHelp, enabled: dialog === undefined });
@@ -174,6 +184,7 @@ export function JourneyEditor({ journey: loaded, opening }: { journey: Journey; 
               graph={doc.graph}
               decorations={decorations}
               problemEdges={problemEdges}
+              countsByEdge={countsByEdge}
               selection={selection}
               readOnly={readOnly}
               onSelectionChange={setSelection}

@@ -41,6 +41,8 @@ interface JourneyCanvasProps {
   graph: JourneyGraph;
   decorations: NodeDecorations;
   problemEdges: ReadonlySet<string>;
+  /** Live counts through each connection, formatted; only in live view. */
+  countsByEdge?: ReadonlyMap<string, string> | undefined;
   selection: CanvasSelection;
   readOnly: boolean;
   onSelectionChange: (selection: CanvasSelection) => void;
@@ -56,7 +58,7 @@ interface JourneyCanvasProps {
  * so a drag is one undo step and the rest of the editor never re-renders per frame.
  */
 export function JourneyCanvas(props: JourneyCanvasProps) {
-  const { graph, decorations, problemEdges, selection, readOnly } = props;
+  const { graph, decorations, problemEdges, countsByEdge, selection, readOnly } = props;
   const { t } = useI18n();
   const flow = useReactFlow();
   const dataCache = useRef(createNodeDataCache());
@@ -87,8 +89,8 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
   }, [graph, decorations, selectedNodes, readOnly]);
 
   useEffect(() => {
-    setEdges(toFlowEdges(graph, selectedEdges, problemEdges));
-  }, [graph, selectedEdges, problemEdges]);
+    setEdges(toFlowEdges(graph, selectedEdges, problemEdges, countsByEdge));
+  }, [graph, selectedEdges, problemEdges, countsByEdge]);
 
   // Zoomed far out, node faces are too small to read: draw them plainer (no summary, exit labels,
   // shadows), which keeps dragging smooth on large journeys. Only crossing the threshold re-renders.

@@ -92,20 +92,29 @@ export function reconcileFlowNodes(
   return changed ? next : (previous as JourneyFlowNode[]);
 }
 
-/** The graph's edges as the canvas draws them; problem edges are drawn red. */
+/** The graph's edges as the canvas draws them; problem edges are drawn red, live counts as labels. */
 export function toFlowEdges(
   graph: JourneyGraph,
   selected: ReadonlySet<string>,
   problemEdges: ReadonlySet<string>,
+  countsByEdge?: ReadonlyMap<string, string>,
 ): Edge[] {
-  return graph.edges.map((edge) => ({
-    id: edge.id,
-    source: edge.source,
-    sourceHandle: edge.sourceHandle,
-    target: edge.target,
-    targetHandle: 'in',
-    type: 'smoothstep',
-    selected: selected.has(edge.id),
-    className: problemEdges.has(edge.id) ? 'edge-invalid' : undefined,
-  }));
+  return graph.edges.map((edge) => {
+    const count = countsByEdge?.get(edge.id);
+    return {
+      id: edge.id,
+      source: edge.source,
+      sourceHandle: edge.sourceHandle,
+      target: edge.target,
+      targetHandle: 'in',
+      type: 'smoothstep',
+      selected: selected.has(edge.id),
+      className: problemEdges.has(edge.id) ? 'edge-invalid' : undefined,
+      ...(count !== undefined && {
+        label: count,
+        labelShowBg: true,
+        labelBgPadding: [4, 2] as [number, number],
+      }),
+    };
+  });
 }

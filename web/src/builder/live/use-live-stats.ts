@@ -4,6 +4,9 @@ import { getJourneyStats, type JourneyStats } from '../../api/journeys.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { formatNumber } from '../../ui/format.ts';
 
+/** Per-node counts that are not exits (everything else in a node's counts is an exit's count). */
+const nodeCountKeys = new Set(['entered', 'waiting', 'active', 'exited', 'errored']);
+
 /** How often live counts refresh. */
 export const liveRefreshMs = 5000;
 
@@ -13,8 +16,13 @@ export interface LiveStats {
   noData: boolean;
   error: unknown;
   byNode: ReadonlyMap<string, { entered: string; waiting?: string | undefined }>;
+  /** How many went through each exit, keyed `nodeId␀portId`, formatted. */
+  byPort: ReadonlyMap<string, string>;
   fetchedAt: number | undefined;
 }
+
+/** The key of a node's exit in `LiveStats.byPort`. */
+export const portKey = (nodeId: string, portId: string) => `${nodeId}\u0000${portId}`;
 
 function hasAnyCount(stats: JourneyStats | undefined): boolean {
   if (!stats) return false;
@@ -73,5 +81,16 @@ export function useLiveStats(journeyId: string, enabled: boolean): LiveStats {
     return map;
   }, [stats, t, locale]);
 
-  return { stats, noData: !hasAnyCount(stats), error, byNode, fetchedAt };
+  const byPort = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const [nodeId, counts] of Object.entries(stats?.nodes ?? {})) {
+      for (const [key, value] of Object.entries(counts)) {
+        if (!nodeCountKeys.has(key) && typeof value === 'number')
+          map.set(portKey(nodeId, key), formatNumber(value, locale));
+      }
+    }
+    return map;
+  }, [stats, locale]);
+
+  return { stats, noData: !hasAnyCount(stats), error, byNode, byPort, fetchedAt };
 }
