@@ -1,6 +1,7 @@
 import { schema } from '@waymark/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { depositOfferGraph } from './support/journey-graphs.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
@@ -108,5 +109,59 @@ describe('connectors', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].path).toBe('body.channel');
+  });
+
+  it('refuses to delete a connector a running journey sends through, until that journey is archived', async () => {
+    const operator = await t.signIn('channel-operator');
+    const planner = await t.signIn('planner');
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/connectors',
+      headers: operator,
+      payload: { id: 'sms-live', kind: 'sms-http', channel: 'sms', name: 'Live SMS' },
+    });
+    const template = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/templates',
+      headers: planner,
+      payload: { name: 'offer', channel: 'sms', body: '您好' },
+    });
+    const journey = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/journeys',
+      headers: planner,
+      payload: {
+        name: '到期提醒',
+        graph: depositOfferGraph({ templateId: template.json().id, connectorId: 'sms-live' }),
+      },
+    });
+    const id = journey.json().id;
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/journeys/${id}/publish`,
+          headers: planner,
+          payload: {},
+        })
+      ).statusCode,
+    ).toBe(201);
+
+    const refused = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/v1/connectors/sms-live',
+      headers: operator,
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'connector.in-use', journeys: [{ id, name: '到期提醒' }] });
+    expect((await t.app.inject({ url: '/api/v1/connectors/sms-live', headers: operator })).statusCode).toBe(
+      200,
+    );
+
+    await t.app.inject({ method: 'POST', url: `/api/v1/journeys/${id}/archive`, headers: planner });
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: '/api/v1/connectors/sms-live', headers: operator }))
+        .statusCode,
+    ).toBe(204);
   });
 });

@@ -140,6 +140,28 @@ describe('users administration', () => {
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: victim })).statusCode).toBe(401);
   });
 
+  it('keeps at least one active admin', async () => {
+    const solo = await createTestApp();
+    try {
+      const admin = await solo.signIn('admin');
+      const me = (await solo.app.inject({ url: '/api/v1/auth/me', headers: admin })).json();
+      for (const payload of [{ roles: ['planner'] }, { disabled: true }]) {
+        const response = await solo.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/users/${me.user.id}`,
+          headers: admin,
+          payload,
+        });
+        expect(response.statusCode).toBe(409);
+        expect(response.json().code).toBe('user.last-admin');
+      }
+      const still = await solo.app.inject({ url: '/api/v1/auth/me', headers: admin });
+      expect(still.json().user.roles).toEqual(['admin']);
+    } finally {
+      await solo.close();
+    }
+  });
+
   it('is for admins only', async () => {
     const planner = await t.signIn('planner');
     const response = await t.app.inject({ url: '/api/v1/users', headers: planner });

@@ -36,6 +36,10 @@ export const errorCatalog = {
   // Users and tokens.
   'user.not-found': { status: 404, title: 'There is no such user.' },
   'user.username-taken': { status: 409, title: 'A user with this user name already exists.' },
+  'user.last-admin': {
+    status: 409,
+    title: 'This is the last active admin; make someone else admin first, or nobody could manage users.',
+  },
   'token.not-found': { status: 404, title: 'There is no such API token.' },
 
   // Customers, imports and events.
@@ -55,6 +59,11 @@ export const errorCatalog = {
   'template.invalid': { status: 422, title: 'The template has a syntax error.' },
   'connector.not-found': { status: 404, title: 'There is no connector with this id.' },
   'connector.id-taken': { status: 409, title: 'A connector with this id already exists.' },
+  'connector.in-use': {
+    status: 409,
+    title:
+      'Running journeys send through this connector: pause or archive them, or disable the connector instead.',
+  },
 
   // Journeys.
   'journey.not-found': { status: 404, title: 'There is no journey with this id.' },

@@ -7,6 +7,7 @@ import { appError } from '../../errors/app-error.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
 import { errorResponses, idParams, noContent } from '../../lib/http-schemas.ts';
 import { principalOf } from '../../plugins/authenticate.ts';
+import { journeysSendingThrough } from './connector-usage.ts';
 import {
   connectorCreateSchema,
   connectorPatchSchema,
@@ -161,6 +162,12 @@ export const connectorRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const now = app.clock.now();
+      const users = await journeysSendingThrough(app.db, request.params.id);
+      if (users.length > 0) {
+        throw appError('connector.in-use', `Used by: ${users.map((j) => j.name).join(', ')}.`, {
+          extensions: { journeys: users },
+        });
+      }
       const deleted = await app.db.transaction(async (tx) => {
         const rows = await tx.orm
           .delete(connectors)

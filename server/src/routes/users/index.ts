@@ -85,6 +85,8 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       const now = app.clock.now();
       const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
       const row = await app.db.transaction(async (tx) => {
+        // Serialise admin changes so two admins cannot demote each other at the same moment.
+        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['waymark:user-admin-changes']);
         const [updated] = await tx.orm
           .update(users)
           .set({
@@ -96,6 +98,10 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
           .where(eq(users.id, id))
           .returning();
         if (!updated) return undefined;
+        const [admins] = await tx.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM users WHERE 'admin' = ANY(roles) AND disabled_at IS NULL",
+        );
+        if ((admins?.n ?? 0) === 0) throw appError('user.last-admin');
         // A disabled user or a new password must not leave old sessions signed in.
         if (patch.disabled || passwordHash) await tx.orm.delete(sessions).where(eq(sessions.userId, id));
         await recordAudit(tx, now, {
