@@ -36,11 +36,7 @@ export async function createTemplate(draft: TemplateDraft): Promise<Template> {
   return api.post<Template>('/templates', draft);
 }
 
-/** Saves over `baseRevision`; a 409 `template.revision-conflict` means someone saved in between. */
-export async function updateTemplate(
-  id: string,
-  draft: TemplateDraft,
-  baseRevision: number,
-): Promise<Template> {
-  return api.put<Template>(`/templates/${encodeURIComponent(id)}`, { ...draft, baseRevision });
+/** Saves over `revision` (the one loaded); a 409 `template.revision-conflict` means someone saved in between. */
+export async function updateTemplate(id: string, draft: TemplateDraft, revision: number): Promise<Template> {
+  return api.put<Template>(`/templates/${encodeURIComponent(id)}`, { ...draft, revision });
 }

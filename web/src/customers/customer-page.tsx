@@ -2,12 +2,28 @@ import type { TFunction } from 'i18next';
 import { getCustomer, type TimelineEntry } from '../api/customers.ts';
 import { navigate } from '../app/router.ts';
 import { useAsync } from '../app/use-async.ts';
-import { attributeLabel } from '../fields/field-catalog.ts';
-import { useI18n } from '../i18n/index.ts';
+import { attributeFields, attributeLabel } from '../fields/field-catalog.ts';
+import { type Locale, useI18n } from '../i18n/index.ts';
 import { Banner } from '../ui/banner.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { errorText } from '../ui/error-text.ts';
-import { formatDateTime } from '../ui/format.ts';
+import { formatDateTime, formatNumber } from '../ui/format.ts';
+
+/** Attributes in the catalog's order first (age, balance, job…), then any others by name. */
+function orderedAttributes(attributes: Record<string, unknown>): [string, unknown][] {
+  const rank = (key: string) => {
+    const index = attributeFields.findIndex((field) => field.name === key);
+    return index === -1 ? attributeFields.length : index;
+  };
+  return Object.entries(attributes).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+function formatValue(value: unknown, t: TFunction, locale: Locale): string {
+  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+  if (typeof value === 'number') return formatNumber(value, locale);
+  if (value === null || value === undefined || value === '') return '—';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
 
 function describeEntry(entry: TimelineEntry, t: TFunction): string {
   if (entry.kind === 'event') {
@@ -62,10 +78,10 @@ export function CustomerPage({ customerId }: { customerId: string }) {
               <dd className="mono">{customer.idNumber ?? '—'}</dd>
               <dt>{t('customers.branch')}</dt>
               <dd>{customer.branch ?? '—'}</dd>
-              {Object.entries(customer.attributes).map(([key, value]) => (
+              {orderedAttributes(customer.attributes).map(([key, value]) => (
                 <div key={key} className="fact">
                   <dt>{attributeLabel(key, locale)}</dt>
-                  <dd>{String(value)}</dd>
+                  <dd>{formatValue(value, t, locale)}</dd>
                 </div>
               ))}
             </dl>
@@ -79,6 +95,9 @@ export function CustomerPage({ customerId }: { customerId: string }) {
               ))}
             </p>
             <h3>{t('customers.consent')}</h3>
+            {Object.keys(customer.consent ?? {}).length === 0 ? (
+              <p className="muted">{t('customers.noOptOuts')}</p>
+            ) : null}
             <ul className="plain-list">
               {Object.entries(customer.consent ?? {}).map(([channel, allowed]) => (
                 <li key={channel}>

@@ -73,6 +73,13 @@ export const attributeFields: readonly FieldSpec[] = [
     options: ['success', 'failure', 'other', 'unknown'],
   },
   { name: 'y', valueType: 'boolean', label: { en: 'Subscribed a term deposit', 'zh-CN': '已认购定期存款' } },
+  { name: 'day', valueType: 'number', label: { en: 'Last contact day of month', 'zh-CN': '上次联系日' } },
+  { name: 'month', valueType: 'string', label: { en: 'Last contact month', 'zh-CN': '上次联系月份' } },
+  {
+    name: 'duration',
+    valueType: 'number',
+    label: { en: 'Last call length (s)', 'zh-CN': '上次通话时长（秒）' },
+  },
 ];
 
 /** Events the bank sends, with the properties a trigger or a wait may test. */

@@ -390,6 +390,7 @@ export const en = {
     consent: 'Consent',
     consentGiven: 'allowed',
     consentWithdrawn: 'opted out',
+    noOptOuts: 'No opt-outs recorded: every channel may be used.',
     timeline: 'Timeline',
     noTimeline: 'Nothing has happened to this customer yet.',
   },

@@ -384,6 +384,7 @@ export const zhCN: Translations = {
     consent: '营销授权',
     consentGiven: '已授权',
     consentWithdrawn: '已退订',
+    noOptOuts: '没有退订记录：所有渠道均可使用。',
     timeline: '时间线',
     noTimeline: '该客户暂无任何记录。',
   },
