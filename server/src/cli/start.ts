@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { ConfigError, loadEnv } from '@waymark/config';
 import { createDb, migrate, redactUrl } from '@waymark/db';
 import { createPiiCipher } from '@waymark/db/crypto';
@@ -37,12 +39,15 @@ async function main(): Promise<void> {
     await seedDemo(db, cipher, { csvPath: config.demoDataPath, password, log });
   }
 
+  const webAppDir = fileURLToPath(new URL('../../../web/dist', import.meta.url));
   const app = await buildApp({
     db,
     redis,
     cipher,
     config,
     logger: { level: config.logLevel },
+    // The web app built by `npm start` (server/bin/waymark.mjs); absent when only the API was built.
+    webAppDir: existsSync(webAppDir) ? webAppDir : undefined,
   });
   const address = await app.listen({ host: config.host, port: config.port });
 
