@@ -92,7 +92,7 @@ export function JourneyEditor({ journey: loaded, opening }: { journey: Journey; 
     () => ({
       locale,
       problemsByNode,
-      statsByNode: liveView ? live.byNode : undefined,
+      statsByNode: liveView && !live.noData ? live.byNode : undefined,
       problemsLabel: (count) => t('editor.problemsOnNode', { count }),
     }),
     [locale, problemsByNode, liveView, live.byNode, t],

@@ -3,8 +3,9 @@ import { useReactFlow } from '@xyflow/react';
 import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import type { EditorDoc } from './autosave/use-autosave.ts';
+import { fitGraph } from './canvas/fit.ts';
 import type { CanvasSelection } from './canvas/journey-canvas.tsx';
-import { autoLayout, exitOrder, graphBounds, nodeHeight, nodeWidth } from './canvas/layout.ts';
+import { autoLayout, exitOrder, nodeHeight, nodeWidth } from './canvas/layout.ts';
 import type { JourneyGraph } from './graph-types.ts';
 import type { Notice } from './notices.tsx';
 import { copySelection, parsePaste } from './state/clipboard.ts';
@@ -166,14 +167,10 @@ export function useEditorCommands({
   const tidy = useCallback(() => {
     const laidOut = moveNodes(graph, autoLayout(graph, exitOrder(graph)));
     editGraph(() => laidOut);
-    const bounds = graphBounds(laidOut);
-    if (bounds) void flow.fitBounds(bounds, { padding: 0.1, duration: 200 });
+    fitGraph(flow, laidOut, 200);
   }, [editGraph, flow, graph]);
 
-  const fit = useCallback(() => {
-    const bounds = graphBounds(graph);
-    if (bounds) void flow.fitBounds(bounds, { padding: 0.1, duration: 200 });
-  }, [flow, graph]);
+  const fit = useCallback(() => fitGraph(flow, graph, 200), [flow, graph]);
 
   const focusNode = useCallback(
     (nodeId: string) => {

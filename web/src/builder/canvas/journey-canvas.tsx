@@ -17,8 +17,9 @@ import {
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/index.ts';
 import type { JourneyGraph } from '../graph-types.ts';
+import { fitGraph } from './fit.ts';
 import { type JourneyFlowNode, JourneyNodeView } from './journey-node.tsx';
-import { graphBounds, nodeHeight, nodeWidth } from './layout.ts';
+import { nodeHeight, nodeWidth } from './layout.ts';
 import { paletteDragType } from './palette.tsx';
 import { createNodeDataCache, type NodeDecorations, reconcileFlowNodes, toFlowEdges } from './to-flow.ts';
 
@@ -68,13 +69,13 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
   const [edges, setEdges] = useState<Edge[]>([]);
   // Fit the view to what the journey already holds when it opens; an empty canvas keeps zoom 1 so
   // the first drops land where the planner lets go, and later drops never re-zoom the canvas.
-  const [openingBounds] = useState(() => graphBounds(graph));
+  const [opening] = useState(() => (graph.nodes.length > 0 ? graph : undefined));
   useEffect(() => {
-    if (!openingBounds) return;
+    if (!opening) return;
     // Wait a frame so the panels around the canvas have their final size before fitting.
-    const frame = requestAnimationFrame(() => void flow.fitBounds(openingBounds, { padding: 0.1 }));
+    const frame = requestAnimationFrame(() => fitGraph(flow, opening));
     return () => cancelAnimationFrame(frame);
-  }, [flow, openingBounds]);
+  }, [flow, opening]);
 
   useEffect(() => {
     setNodes((previous) =>
