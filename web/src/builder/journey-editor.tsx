@@ -95,7 +95,7 @@ export function JourneyEditor({ journey: loaded, opening }: { journey: Journey; 
       statsByNode: liveView && !live.noData ? live.byNode : undefined,
       problemsLabel: (count) => t('editor.problemsOnNode', { count }),
     }),
-    [locale, problemsByNode, liveView, live.byNode, t],
+    [locale, problemsByNode, liveView, live.byNode, live.noData, t],
   );
 
   const countsByEdge = useMemo(() => {
