@@ -10,6 +10,7 @@
  * interactive < 1,500 ms and frames < 50 ms; the script prints the figures and whether they are met,
  * it is not a pass/fail test.
  */
+import { pathToFileURL } from 'node:url';
 import { nodeDefinition } from '@waymark/journey';
 import type { Page } from 'playwright-core';
 import { type RunningProduct, startProduct } from '../browser/support/app-server.ts';
@@ -155,7 +156,8 @@ async function createJourney(product: RunningProduct, name: string, nodeCount: n
   return (created.json as { id: string }).id;
 }
 
-async function main(): Promise<void> {
+/** Measures both journey sizes and prints a table, a JSON line, and whether the targets are met. */
+export async function webCanvasBench(): Promise<void> {
   const product = await startProduct(await ensureWebBuild());
   const browser = await launchBrowser();
   try {
@@ -181,6 +183,7 @@ async function main(): Promise<void> {
         `${String(size).padStart(5)} | ${String(r.drawnMs).padStart(8)} | ${String(r.interactiveMs).padStart(14)} | ${String(r.frames).padStart(11)} | ${r.p95Ms.toFixed(1).padStart(12)} | ${r.maxMs.toFixed(1).padStart(12)} | ${r.longTasks}`,
       );
     }
+    console.log(JSON.stringify({ bench: 'web-canvas', results }));
     const big = results[200];
     if (big) {
       console.log(
@@ -196,4 +199,5 @@ async function main(): Promise<void> {
   }
 }
 
-if (!process.env.WEB_CANVAS_BENCH_NO_MAIN) await main();
+// Runs when started as a script; importing the file (another runner) only gets the functions.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await webCanvasBench();

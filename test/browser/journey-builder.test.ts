@@ -203,5 +203,20 @@ describe('a planner builds a journey with the mouse', () => {
     const labels = await page.locator('.react-flow__edge-textwrapper').allTextContents();
     expect(labels.sort()).toEqual(['1', '2', '3', '3', '3'].sort());
     await screenshot(page, 'builder-live');
+
+    // The journeys list: state, live version and the same counts; search and status filter.
+    await page.getByRole('button', { name: 'All journeys' }).click();
+    const row = page.locator('tbody tr', { hasText: 'Large deposit → wealth offer (test)' });
+    await expect
+      .poll(() => row.locator('td').allTextContents())
+      .toEqual(['Large deposit → wealth offer (test)', 'Live', 'v1', '3', '0', '0%', expect.any(String)]);
+    await page.getByLabel('Filter by status').selectOption({ label: 'Draft' });
+    await expect.poll(() => row.count()).toBe(0);
+    await page.getByLabel('Filter by status').selectOption({ label: 'Live' });
+    await page.getByLabel('Search journeys').fill('wealth offer');
+    await expect.poll(() => row.count()).toBe(1);
+    await page.getByLabel('Search journeys').fill('dormant');
+    await expect.poll(() => page.locator('.empty-state').textContent()).toContain('No journey matches');
+    await screenshot(page, 'journeys-list');
   });
 });

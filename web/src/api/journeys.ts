@@ -3,7 +3,7 @@ import { api } from './client.ts';
 
 export type JourneyStatus = 'draft' | 'live' | 'paused' | 'archived';
 
-/** A row of the journeys list. Counts are absent until the engine has recorded any. */
+/** A row of the journeys list. */
 export interface JourneySummary {
   id: string;
   name: string;
@@ -13,9 +13,6 @@ export interface JourneySummary {
   draftRevision: number;
   updatedAt: string;
   updatedBy?: string | null;
-  entered?: number | null;
-  converted?: number | null;
-  conversionRate?: number | null;
 }
 
 /** A journey with its editable draft. */
