@@ -64,6 +64,8 @@ describe('operations endpoints', () => {
   it('returns the request id, honouring one sent by a proxy', async () => {
     const response = await t.app.inject({ url: '/healthz', headers: { 'x-request-id': 'lb-123' } });
     expect(response.headers['x-request-id']).toBe('lb-123');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-frame-options']).toBe('DENY');
     const odd = await t.app.inject({ url: '/healthz', headers: { 'x-request-id': 'x'.repeat(500) } });
     expect(odd.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
