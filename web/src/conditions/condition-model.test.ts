@@ -1,7 +1,15 @@
 import type { Condition } from '@waymark/conditions';
 import { conditionSchema } from '@waymark/conditions';
 import { describe, expect, it } from 'vitest';
-import { asGroup, defaultRule, fromGroup, parseList, ruleFor, valueForShape } from './condition-model.ts';
+import {
+  asGroup,
+  defaultRule,
+  eventCountRule,
+  fromGroup,
+  parseList,
+  ruleFor,
+  valueForShape,
+} from './condition-model.ts';
 
 describe('condition builder model', () => {
   it('reads a lone rule as a group of one and writes groups back', () => {
@@ -24,6 +32,7 @@ describe('condition builder model', () => {
       ruleFor('attribute', 'job', 'string'),
       ruleFor('attribute', 'loan', 'boolean'),
       ruleFor('property', 'maturityDate', 'date'),
+      eventCountRule(),
     ] satisfies Condition[]) {
       expect(conditionSchema.safeParse(rule).success, JSON.stringify(rule)).toBe(true);
     }

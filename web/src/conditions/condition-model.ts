@@ -51,6 +51,11 @@ export function ruleFor(source: 'attribute' | 'property', field: string, valueTy
   }
 }
 
+/** "at least once in the last 30 days" of a common event, ready for the planner to adjust. */
+export function eventCountRule(): Condition {
+  return { type: 'eventCount', event: 'card_txn', op: 'gte', count: 1, withinDays: 30 };
+}
+
 /** A value that fits an operator's shape, keeping what the planner typed when it still fits. */
 export function valueForShape(shape: string, valueType: FieldType, previous: unknown): unknown {
   const scalar = Array.isArray(previous) ? previous[0] : previous;

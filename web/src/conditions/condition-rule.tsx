@@ -7,7 +7,8 @@ import {
   knownTags,
 } from '../fields/field-catalog.ts';
 import { useI18n } from '../i18n/index.ts';
-import { parseList, ruleFor, valueForShape } from './condition-model.ts';
+import { eventCountRule, parseList, ruleFor, valueForShape } from './condition-model.ts';
+import { EventCountRule } from './event-count-rule.tsx';
 
 type Leaf = Extract<Condition, { type: 'attribute' | 'property' }>;
 type TagLeaf = Extract<Condition, { type: 'tag' }>;
@@ -25,11 +26,13 @@ const customField = '__custom__';
 /** One rule: what to look at (attribute, tag, event property), how to compare, and with what. */
 export function ConditionRule({ rule, scope, event, onChange, onRemove }: RuleProps) {
   const { t } = useI18n();
-  const sources = scope === 'event' ? (['property'] as const) : (['attribute', 'tag'] as const);
-  const source = rule.type === 'tag' ? 'tag' : rule.type === 'property' ? 'property' : 'attribute';
+  const sources = scope === 'event' ? (['property'] as const) : (['attribute', 'tag', 'eventCount'] as const);
+  const source =
+    rule.type === 'tag' || rule.type === 'property' || rule.type === 'eventCount' ? rule.type : 'attribute';
 
   function changeSource(next: string) {
     if (next === 'tag') onChange({ type: 'tag', op: 'has', tag: knownTags[0] ?? 'vip' });
+    else if (next === 'eventCount') onChange(eventCountRule());
     else if (next === 'property')
       onChange(ruleFor('property', eventPropertyFields(event)[0]?.name ?? 'amount', 'number'));
     else onChange(ruleFor('attribute', 'balance', 'number'));
@@ -39,7 +42,7 @@ export function ConditionRule({ rule, scope, event, onChange, onRemove }: RulePr
     <div className="cond-rule" data-testid="condition-rule">
       {scope === 'customer' ? (
         <select
-          aria-label={t('condition.field')}
+          aria-label={t('condition.source')}
           value={source}
           onChange={(e) => changeSource(e.target.value)}
         >
@@ -58,7 +61,7 @@ export function ConditionRule({ rule, scope, event, onChange, onRemove }: RulePr
           onChange={onChange}
         />
       ) : null}
-      {rule.type === 'eventCount' ? <span className="muted">{t('condition.eventCount')}</span> : null}
+      {rule.type === 'eventCount' ? <EventCountRule rule={rule} onChange={onChange} /> : null}
       <button
         type="button"
         className="button ghost small icon-button"

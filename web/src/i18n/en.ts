@@ -260,6 +260,8 @@ export const en = {
     addGroup: 'Add group',
     removeRule: 'Remove rule',
     field: 'Field',
+    source: 'Based on',
+    inTheLast: 'in the last',
     operator: 'Operator',
     value: 'Value',
     attribute: 'Customer attribute',

@@ -255,6 +255,8 @@ export const zhCN: Translations = {
     addGroup: '添加条件组',
     removeRule: '移除条件',
     field: '字段',
+    source: '依据',
+    inTheLast: '最近',
     operator: '运算符',
     value: '值',
     attribute: '客户属性',
