@@ -14,6 +14,7 @@ import { loggerOptions } from './lib/logger-options.ts';
 import { defaultLimits } from './limits.ts';
 import { backgroundTasksPlugin } from './plugins/background-tasks.ts';
 import { contextPlugin } from './plugins/context.ts';
+import { jsonBodyPlugin } from './plugins/json-body.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { openApiPlugin } from './plugins/openapi.ts';
 import { webAppPlugin } from './plugins/web-app.ts';
@@ -47,9 +48,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : randomUUID();
     },
-    // Never let a crafted `__proto__` in a body reach our objects.
-    onProtoPoisoning: 'remove',
-    onConstructorPoisoning: 'remove',
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -58,6 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Ecosystem plugins, then ours, then routes (the OpenAPI plugin must see every route).
   // The error handler first: Fastify binds it to routes as they are registered.
   await app.register(errorHandlerPlugin);
+  await app.register(jsonBodyPlugin);
   await app.register(cookie);
   await app.register(openApiPlugin);
   await app.register(metricsPlugin);

@@ -21,6 +21,29 @@ describe('bodies the server cannot read', () => {
     expectProblem(response, 400, 'request.malformed-json');
   });
 
+  it('accepts an empty JSON body where none is needed', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/journeys',
+      headers: admin,
+      payload: { name: 'empty body' },
+    });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/journeys/${created.json().id}/validate`,
+      headers: { ...admin, 'content-type': 'application/json' },
+      payload: '',
+    });
+    expect(response.statusCode).toBe(200);
+    const archive = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/journeys/${created.json().id}/archive`,
+      headers: { ...admin, 'content-type': 'application/json' },
+      payload: '',
+    });
+    expect(archive.statusCode).toBe(200);
+  });
+
   it('answers 400 request.empty-body for an empty JSON body', async () => {
     const response = await t.app.inject({
       method: 'POST',
