@@ -117,6 +117,52 @@ describe('the API never answers 5xx to bad input', () => {
   });
 });
 
+describe('template previews', () => {
+  it('answer any script text with a filled text or a located problem, never a 5xx', async () => {
+    const scriptPiece = fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom(
+        '{{',
+        '}}',
+        '{{#if customer.name}}',
+        '{{/if}}',
+        '{{#each tags}}',
+        '{{/each}}',
+        '{{customer.name}}',
+      ),
+      fc.constantFrom(
+        '{{money attributes.balance}}',
+        '{{> nope}}',
+        '{{constructor}}',
+        '{{{customer.name}}}',
+        '{{else}}',
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(scriptPiece, { maxLength: 12 }).map((parts) => parts.join('')),
+        fc.constantFrom('sms', 'email'),
+        async (body, channel) => {
+          const response = await t.app.inject({
+            method: 'POST',
+            url: '/api/v1/templates/preview',
+            headers: admin,
+            payload: {
+              body,
+              channel,
+              sample: { name: '王芳', attributes: { balance: 1200 }, tags: ['vip'] },
+            },
+          });
+          expect(response.statusCode, response.body).toBe(200);
+          const result = response.json();
+          if (!result.ok) expect(result.error.message.length).toBeGreaterThan(5);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('journeys valid by construction', () => {
   it('save, validate clean, publish as version 1 and read back unchanged', async () => {
     await fc.assert(
