@@ -32,13 +32,17 @@ const groupList = z
 
 const rateLimits = z.string().transform((raw, ctx) => {
   const limits: Record<string, { max: number; durationMs: number }> = {};
+  if (raw.trim() === 'none') return limits;
   for (const entry of raw
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)) {
     const match = /^([a-z]+)=(\d+)\/(s|min)$/.exec(entry);
     if (!match) {
-      ctx.addIssue({ code: 'custom', message: `"${entry}" should look like sms=200/s or webhook=600/min` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${entry}" should look like sms=200/s or webhook=600/min, or none`,
+      });
       return z.NEVER;
     }
     limits[match[1]!] = { max: Number(match[2]), durationMs: match[3] === 's' ? 1000 : 60_000 };

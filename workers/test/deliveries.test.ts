@@ -85,10 +85,13 @@ describe('delivery', () => {
       [messageIds],
     );
     for (const { idempotency_key } of keys) expect(gateway.requestsFor(idempotency_key)).toBe(1);
-    // The enrollments are told their message is decided.
-    const steps = await f.r.producers.queue('steps').getJobs(['waiting', 'delayed', 'active']);
-    const told = new Set(steps.flatMap((j) => j.data.enrollmentIds as number[]));
-    expect(enrollmentIds.every((id) => told.has(id))).toBe(true);
+    // The enrollments move on through the send's "sent" port as soon as their message is out.
+    const moved = () =>
+      f.testDb.db.query<{ status: string; exit_reason: string }>(
+        'SELECT DISTINCT status, exit_reason FROM enrollments WHERE id = ANY($1::bigint[])',
+        [enrollmentIds],
+      );
+    await expect.poll(moved, { timeout: 20_000 }).toEqual([{ status: 'completed', exit_reason: 'sent' }]);
   });
 
   it('retries a gateway that is down and sends once it is back', async () => {

@@ -160,6 +160,7 @@ export function stableUnit(text: string): number {
   return (h >>> 0) / 2 ** 32;
 }
 
+export { rmTaskOutcomeEvent } from './nodes/rm.task/executor.ts';
 export {
   isInQuietHours,
   localParts,

@@ -61,7 +61,8 @@ export async function createEngineWorld(options: {
     cipher,
     clock,
     log: createLogger({ level: 'silent' }),
-    ...(options.settings ? { settings: options.settings } : {}),
+    // Tests publish a journey and send its first event in the same millisecond.
+    settings: { journeyCacheMs: 0, ...options.settings },
   });
   return {
     testDb,

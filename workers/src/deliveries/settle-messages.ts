@@ -34,50 +34,44 @@ export async function settleMessages(
   now: Date,
 ): Promise<Settled[]> {
   if (settlements.length === 0) return [];
-  return db.transaction(async (tx) => {
-    const rows = await tx.query<{ id: number; enrollment_id: number | null; status: MessageStatus }>(
-      `UPDATE messages m
+  // One statement: the guarded updates and the events of the ones that took effect.
+  const rows = await db.query<{ id: number; enrollment_id: number | null; status: MessageStatus }>(
+    `WITH v AS (
+       SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::numeric[], $7::text[],
+                            $8::jsonb[])
+         AS v(id, from_statuses, to_status, reason, provider_id, cost, event, detail)
+     ), settled AS (
+       UPDATE messages m
           SET status = v.to_status,
               reason = COALESCE(v.reason, m.reason),
               provider_message_id = COALESCE(v.provider_id, m.provider_message_id),
               cost = COALESCE(v.cost, m.cost),
-              sent_at = CASE WHEN v.to_status IN ('sent', 'delivered') AND m.sent_at IS NULL THEN $8 ELSE m.sent_at END,
-              updated_at = $8
-         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::numeric[], $7::text[])
-              AS v(id, from_statuses, to_status, reason, provider_id, cost, event)
+              sent_at = CASE WHEN v.to_status IN ('sent', 'delivered') AND m.sent_at IS NULL THEN $9 ELSE m.sent_at END,
+              updated_at = $9
+         FROM v
         WHERE m.id = v.id AND m.status = ANY(string_to_array(v.from_statuses, ','))
-        RETURNING m.id, m.enrollment_id, m.status`,
-      [
-        settlements.map((s) => s.messageId),
-        settlements.map((s) => s.from.join(',')),
-        settlements.map((s) => s.to),
-        settlements.map((s) => s.reason ?? null),
-        settlements.map((s) => s.providerMessageId ?? null),
-        settlements.map((s) => s.cost ?? null),
-        settlements.map((s) => s.event),
-        now,
-      ],
-    );
-    const applied = new Set(rows.map((r) => r.id));
-    const events = settlements.filter((s) => applied.has(s.messageId));
-    if (events.length > 0) {
-      await tx.query(
-        `INSERT INTO message_events (message_id, status, detail, at)
-         SELECT * FROM unnest($1::bigint[], $2::text[], $3::jsonb[], $4::timestamptz[])`,
-        [
-          events.map((s) => s.messageId),
-          events.map((s) => s.event),
-          events.map((s) =>
-            JSON.stringify({
-              ...s.detail,
-              ...(s.reason ? { reason: s.reason } : {}),
-              providerMessageId: s.providerMessageId,
-            }),
-          ),
-          events.map(() => now),
-        ],
-      );
-    }
-    return rows.map((r) => ({ messageId: r.id, enrollmentId: r.enrollment_id, status: r.status }));
-  });
+        RETURNING m.id, m.enrollment_id, m.status, v.event, v.detail
+     ), recorded AS (
+       INSERT INTO message_events (message_id, status, detail, at) SELECT id, event, detail, $9 FROM settled
+     )
+     SELECT id, enrollment_id, status FROM settled`,
+    [
+      settlements.map((s) => s.messageId),
+      settlements.map((s) => s.from.join(',')),
+      settlements.map((s) => s.to),
+      settlements.map((s) => s.reason ?? null),
+      settlements.map((s) => s.providerMessageId ?? null),
+      settlements.map((s) => s.cost ?? null),
+      settlements.map((s) => s.event),
+      settlements.map((s) =>
+        JSON.stringify({
+          ...s.detail,
+          ...(s.reason ? { reason: s.reason } : {}),
+          ...(s.providerMessageId ? { providerMessageId: s.providerMessageId } : {}),
+        }),
+      ),
+      now,
+    ],
+  );
+  return rows.map((r) => ({ messageId: r.id, enrollmentId: r.enrollment_id, status: r.status }));
 }

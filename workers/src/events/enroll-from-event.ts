@@ -1,8 +1,8 @@
 import { evaluate } from '@waymark/conditions';
 import type { ReEntryPolicy } from '@waymark/journey';
+import type { LiveJourney } from '../runtime/journey-directory.ts';
 import type { EngineResources } from '../runtime/resources.ts';
 import type { CompiledNode } from '../steps/compiled-version.ts';
-import { type LiveJourney, liveJourneys } from './live-journeys.ts';
 import type { StoredEvent } from './load-event.ts';
 
 export interface EventEnrollment {
@@ -23,7 +23,7 @@ export interface EventEnrollment {
 export async function enrollFromEvent(r: EngineResources, event: StoredEvent): Promise<EventEnrollment[]> {
   const now = r.clock.now();
   const matches: { journey: LiveJourney; trigger: CompiledNode }[] = [];
-  for (const journey of await liveJourneys(r)) {
+  for (const journey of (await r.journeys.snapshot()).live) {
     for (const trigger of journey.version.triggers.event) {
       const config = trigger.config as { event: string; condition?: Parameters<typeof evaluate>[0] };
       if (config.event !== event.name) continue;
@@ -37,41 +37,41 @@ export async function enrollFromEvent(r: EngineResources, event: StoredEvent): P
     }
   }
   if (matches.length === 0) return [];
-  const [customer] = await r.db.query('SELECT 1 FROM customers WHERE id = $1', [event.customerId]);
-  const failedReason = customer
-    ? undefined
-    : `customer-unknown: no customer ${event.customerId} in the customer base`;
-
+  const unknownReason = `customer-unknown: no customer ${event.customerId} in the customer base`;
   const enrolled: EventEnrollment[] = [];
   for (const { journey, trigger } of matches) {
-    if (!failedReason && !(await withinEntryLimits(r, journey, now))) continue;
-    const [row] = await r.db.query<{ id: number }>(
+    if (!(await withinEntryLimits(r, journey, now))) continue;
+    // An event for a customer the bank has not loaded is still recorded, as a failed enrollment
+    // with the reason, so the journey's report shows it; it never counts as an entry.
+    const [row] = await r.db.query<{ id: number; status: string }>(
       `INSERT INTO enrollments (journey_id, version, customer_id, entry_seq, current_node, status, trigger_event_id,
                                 entered_at, updated_at, exit_reason, exited_at)
-       SELECT $1, $2, $3, COALESCE(max(e.entry_seq), 0) + 1, $4, $5, $6, $7, $7, $8, $9
-         FROM enrollments e WHERE e.journey_id = $1 AND e.customer_id = $3
-       HAVING bool_or(e.trigger_event_id = $6) IS NOT TRUE AND ${reEntryCheck(journey.version.settings.reEntry)}
+       SELECT $1, $2, $3, COALESCE(max(e.entry_seq), 0) + 1, $4,
+              CASE WHEN k.known THEN 'active' ELSE 'failed' END, $5, $6, $6,
+              CASE WHEN k.known THEN NULL ELSE $7 END, CASE WHEN k.known THEN NULL ELSE $6::timestamptz END
+         FROM (SELECT EXISTS (SELECT 1 FROM customers WHERE id = $3) AS known) k
+         LEFT JOIN enrollments e ON e.journey_id = $1 AND e.customer_id = $3
+        GROUP BY k.known
+       HAVING bool_or(e.trigger_event_id = $5) IS NOT TRUE AND ${reEntryCheck(journey.version.settings.reEntry)}
        ON CONFLICT (journey_id, customer_id, entry_seq) DO NOTHING
-       RETURNING id`,
+       RETURNING id, status`,
       [
         journey.id,
         journey.version.version,
         event.customerId,
         trigger.id,
-        failedReason ? 'failed' : 'active',
         event.eventId,
         now,
-        failedReason ?? null,
-        failedReason ? now : null,
+        unknownReason,
         ...reEntryParams(journey.version.settings.reEntry, now),
       ],
     );
-    if (row)
-      enrolled.push({
-        journeyId: journey.id,
-        enrollmentId: row.id,
-        ...(failedReason ? { failedReason } : {}),
-      });
+    if (!row) continue;
+    enrolled.push({
+      journeyId: journey.id,
+      enrollmentId: row.id,
+      ...(row.status === 'failed' ? { failedReason: unknownReason } : {}),
+    });
   }
   return enrolled;
 }
@@ -82,13 +82,13 @@ function reEntryCheck(policy: ReEntryPolicy): string {
     case 'once':
       return `count(*) FILTER (WHERE e.status <> 'failed') = 0`;
     case 'afterDays':
-      return `COALESCE(max(e.entered_at) FILTER (WHERE e.status <> 'failed'), '-infinity') <= $10`;
+      return `COALESCE(max(e.entered_at) FILTER (WHERE e.status <> 'failed'), '-infinity') <= $8`;
     case 'always':
       return 'true';
   }
 }
 
-/** `$10` of the `afterDays` check: the latest previous entry that still allows a new one. */
+/** `$8` of the `afterDays` check: the latest previous entry that still allows a new one. */
 function reEntryParams(policy: ReEntryPolicy, now: Date): Date[] {
   return policy.policy === 'afterDays' ? [new Date(now.getTime() - policy.days * 86_400_000)] : [];
 }

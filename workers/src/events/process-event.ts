@@ -39,8 +39,10 @@ export async function processEvent(r: EngineResources, eventId: string): Promise
     r.log.warn('event job for an event that is not stored', { eventId });
     return { found: false, enrolled: [], resumed: 0, conversions: [] };
   }
-  const conversions = await recordConversions(r, event);
-  const resumed = await resumeWaitingForEvent(r, event);
+  // Most events matter to no goal and no wait: the journey snapshot says so without a query.
+  const { goalEvents, waitedEvents } = await r.journeys.snapshot();
+  const conversions = goalEvents.has(event.name) ? await recordConversions(r, event) : [];
+  const resumed = waitedEvents.has(event.name) ? await resumeWaitingForEvent(r, event) : [];
   await advanceNow(r, resumed, 'event');
   const enrolled = await enrollFromEvent(r, event);
   await advanceNow(

@@ -7,6 +7,7 @@ import type { Redis } from 'ioredis';
 import { createVersionCache, type VersionCache } from '../steps/version-cache.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { type ConnectorAccounts, createConnectorAccounts } from './connector-accounts.ts';
+import { createJourneyDirectory, type JourneyDirectory } from './journey-directory.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.ts';
 import { defaultEngineSettings, type EngineSettings } from './settings.ts';
@@ -27,6 +28,8 @@ export interface EngineResources {
   rateLimiter: RateLimiter;
   /** Published journey versions, compiled once per process. */
   versions: VersionCache;
+  /** Live journeys and the event names journeys care about, refreshed every `journeyCacheMs`. */
+  journeys: JourneyDirectory;
   /** The Handlebars engine (with its compile cache) messages are rendered with. */
   templates: TemplateEngine;
   settings: EngineSettings;
@@ -47,6 +50,8 @@ export interface EngineResourceOptions {
 
 export function createEngineResources(options: EngineResourceOptions): EngineResources {
   const clock = options.clock ?? systemClock;
+  const settings = { ...defaultEngineSettings, ...options.settings };
+  const versions = createVersionCache(options.db);
   return {
     db: options.db,
     redis: options.redis,
@@ -65,8 +70,9 @@ export function createEngineResources(options: EngineResourceOptions): EngineRes
       registry: options.connectorRegistry ?? createConnectorRegistry(connectorDefinitions),
     }),
     rateLimiter: createRateLimiter(options.redis, options.prefix),
-    versions: createVersionCache(options.db),
+    versions,
+    journeys: createJourneyDirectory(options.db, versions, settings.journeyCacheMs),
     templates: createTemplateEngine(),
-    settings: { ...defaultEngineSettings, ...options.settings },
+    settings,
   };
 }

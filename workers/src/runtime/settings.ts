@@ -16,6 +16,8 @@ export interface EngineSettings {
   pausedRecheckMs: number;
   /** Rows per page for sweeps, wake-ups and segment enrollment. */
   pageSize: number;
+  /** How stale the engine's list of journeys may be (ms): a publish or pause is seen within this. */
+  journeyCacheMs: number;
   /** Per-channel message budgets: `{ sms: { max: 500, durationMs: 1000 } }`. */
   channelRateLimits: Record<string, { max: number; durationMs: number }>;
 }
@@ -29,5 +31,6 @@ export const defaultEngineSettings: EngineSettings = {
   unknownGiveUpMs: 60 * 60_000,
   pausedRecheckMs: 60 * 60_000,
   pageSize: 1000,
+  journeyCacheMs: 1000,
   channelRateLimits: {},
 };

@@ -1,5 +1,4 @@
 import { localParts } from '@waymark/journey/runtime';
-import { liveJourneys } from '../events/live-journeys.ts';
 import type { EngineResources } from '../runtime/resources.ts';
 import { minutesOfDay } from '../steps/time-of-day.ts';
 
@@ -17,7 +16,7 @@ type Schedule =
 export async function scheduleSegmentRuns(r: EngineResources): Promise<number> {
   const now = r.clock.now();
   let queued = 0;
-  for (const journey of await liveJourneys(r)) {
+  for (const journey of (await r.journeys.snapshot()).live) {
     const zone = journey.version.settings.timeZone;
     for (const trigger of journey.version.triggers.segment) {
       const schedule = (trigger.config as { schedule: Schedule }).schedule;

@@ -1,5 +1,6 @@
 import type { Condition } from '@waymark/conditions';
 import { graphSchema, type JourneySettings, nodeDefinition } from '@waymark/journey';
+import { rmTaskOutcomeEvent } from '@waymark/journey/runtime';
 
 /** One node of a published version, its config parsed once for every customer who passes it. */
 export interface CompiledNode {
@@ -26,6 +27,8 @@ export interface CompiledVersion {
   countedEvents: { names: ReadonlySet<string>; withinDays: number };
   /** Split nodes that re-weight from conversions. */
   adaptiveSplits: ReadonlySet<string>;
+  /** Event names this version's wait.event / rm.task nodes wait for. */
+  waitedEvents: ReadonlySet<string>;
 }
 
 /** Compiles a stored graph. Never throws for a bad node: the node carries its problem instead. */
@@ -66,6 +69,13 @@ export function compileVersion(journeyId: string, version: number, storedGraph: 
     },
     effectNodesOnCycles: nodesOnCycles(list, graph.edges, new Set(['send', 'webhook'])),
     countedEvents: countedEvents(list),
+    waitedEvents: new Set(
+      list.flatMap((n) => {
+        if (n.type === 'wait.event' && n.config) return [(n.config as { event: string }).event];
+        if (n.type === 'rm.task') return [rmTaskOutcomeEvent];
+        return [];
+      }),
+    ),
     adaptiveSplits: new Set(
       list
         .filter((n) => n.type === 'split.ab' && (n.config as { mode?: string } | undefined)?.mode !== 'fixed')

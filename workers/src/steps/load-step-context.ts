@@ -29,6 +29,20 @@ export interface StepContext {
   splitStats: Map<string, SplitStats>;
 }
 
+interface JoinedRow extends EnrollmentRow {
+  journey_status: string | null;
+  c_id: string | null;
+  c_attributes: Record<string, unknown> | null;
+  c_tags: string[] | null;
+  c_consent: Record<string, boolean> | null;
+  c_name_enc: string | null;
+  c_locale: string | null;
+  t_name: string | null;
+  t_properties: Record<string, unknown> | null;
+  t_occurred_at: Date | null;
+  messages: { id: number; key: string; status: string; channel: string; updatedAt: string }[] | null;
+}
+
 type EventRow = { customer_id: string; name: string; properties: Record<string, unknown>; occurred_at: Date };
 const toEvent = (row: EventRow): CustomerEvent => ({
   name: row.name,
@@ -42,37 +56,67 @@ export async function loadStepContext(
   now: Date,
 ): Promise<StepContext> {
   const { db } = r;
-  const enrollments = await db.query<EnrollmentRow>(
-    `SELECT ${enrollmentColumns} FROM enrollments WHERE id = ANY($1::bigint[]) AND status IN ('active', 'waiting') ORDER BY id`,
+  // One round trip for the batch: each enrollment with its journey's status, its customer, the
+  // event that enrolled it and the messages already claimed for it.
+  const rows = await db.query<JoinedRow>(
+    `SELECT ${enrollmentColumns
+      .split(', ')
+      .map((c) => `e.${c}`)
+      .join(', ')},
+            j.status AS journey_status,
+            c.id AS c_id, c.attributes AS c_attributes, c.tags AS c_tags, c.consent AS c_consent,
+            c.name_enc AS c_name_enc, c.locale AS c_locale,
+            t.name AS t_name, t.properties AS t_properties, t.occurred_at AS t_occurred_at,
+            (SELECT json_agg(json_build_object('id', m.id, 'key', m.idempotency_key, 'status', m.status,
+                                               'channel', m.channel, 'updatedAt', m.updated_at))
+               FROM messages m WHERE m.enrollment_id = e.id) AS messages
+       FROM enrollments e
+       LEFT JOIN journeys j ON j.id = e.journey_id
+       LEFT JOIN customers c ON c.id = e.customer_id
+       LEFT JOIN events t ON t.event_id = e.trigger_event_id
+      WHERE e.id = ANY($1::bigint[]) AND e.status IN ('active', 'waiting')
+      ORDER BY e.id`,
     [ids],
   );
-  const versionKeys = new Map(enrollments.map((e) => [versionKey(e.journey_id, e.version), e]));
+  const enrollments: EnrollmentRow[] = rows;
   const versions = await r.versions.getMany(
-    [...versionKeys.values()].map((e) => ({ journeyId: e.journey_id, version: e.version })),
+    [...new Map(rows.map((e) => [versionKey(e.journey_id, e.version), e])).values()].map((e) => ({
+      journeyId: e.journey_id,
+      version: e.version,
+    })),
   );
-  const journeyIds = [...new Set(enrollments.map((e) => e.journey_id))];
-  const customerIds = [...new Set(enrollments.map((e) => e.customer_id))];
-  const triggerIds = enrollments.map((e) => e.trigger_event_id).filter((id): id is string => id !== null);
-
-  const [journeys, customers, triggers, messages] = await Promise.all([
-    db.query<{ id: string; status: string }>('SELECT id, status FROM journeys WHERE id = ANY($1::uuid[])', [
-      journeyIds,
-    ]),
-    db.query<CustomerRowLite>(
-      'SELECT id, attributes, tags, consent, name_enc, locale FROM customers WHERE id = ANY($1::text[])',
-      [customerIds],
-    ),
-    triggerIds.length === 0
-      ? Promise.resolve([] as (EventRow & { event_id: string })[])
-      : db.query<EventRow & { event_id: string }>(
-          'SELECT event_id, customer_id, name, properties, occurred_at FROM events WHERE event_id = ANY($1::text[])',
-          [triggerIds],
-        ),
-    db.query<{ id: number; idempotency_key: string; status: string; channel: string; updated_at: Date }>(
-      'SELECT id, idempotency_key, status, channel, updated_at FROM messages WHERE enrollment_id = ANY($1::bigint[])',
-      [enrollments.map((e) => e.id)],
-    ),
-  ]);
+  const journeyStatus = new Map<string, string>();
+  const customers = new Map<string, CustomerRowLite>();
+  const triggerEvents = new Map<string, CustomerEvent>();
+  const messages = new Map<string, KnownMessage>();
+  for (const row of rows) {
+    if (row.journey_status) journeyStatus.set(row.journey_id, row.journey_status);
+    if (row.c_id) {
+      customers.set(row.c_id, {
+        id: row.c_id,
+        attributes: row.c_attributes ?? {},
+        tags: row.c_tags ?? [],
+        consent: row.c_consent ?? {},
+        name_enc: row.c_name_enc,
+        locale: row.c_locale,
+      });
+    }
+    if (row.trigger_event_id && row.t_name) {
+      triggerEvents.set(row.trigger_event_id, {
+        name: row.t_name,
+        properties: row.t_properties ?? {},
+        occurredAt: new Date(row.t_occurred_at as Date),
+      });
+    }
+    for (const m of row.messages ?? []) {
+      messages.set(m.key, {
+        id: m.id,
+        status: m.status,
+        channel: m.channel,
+        updatedAt: new Date(m.updatedAt),
+      });
+    }
+  }
 
   // Waits look back from their deadline; filters look back from now.
   const wanted: { customer: string; name: string; since: Date }[] = [];
@@ -107,16 +151,11 @@ export async function loadStepContext(
   return {
     enrollments,
     versions,
-    journeyStatus: new Map(journeys.map((j) => [j.id, j.status])),
-    customers: new Map(customers.map((c) => [c.id, c])),
-    triggerEvents: new Map(triggers.map((t) => [t.event_id, toEvent(t)])),
+    journeyStatus,
+    customers,
+    triggerEvents,
     events,
-    messages: new Map(
-      messages.map((m) => [
-        m.idempotency_key,
-        { id: m.id, status: m.status, channel: m.channel, updatedAt: m.updated_at },
-      ]),
-    ),
+    messages,
     visits: await loadVisits(r, enrollments, versions),
     splitStats: await loadSplitStats(r, enrollments, versions),
   };

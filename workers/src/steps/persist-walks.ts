@@ -5,10 +5,11 @@ import type { Walk } from './walk-enrollment.ts';
 const terminal = new Set(['completed', 'exited', 'failed']);
 
 /**
- * Makes walks real in one transaction. Each enrollment moves only if it is still exactly where the
- * walk started (`current_node` and `status` unchanged: the conditional update), so a duplicate or
- * concurrent job for the same enrollment changes nothing; its transitions and profile changes
- * are written only when its move took effect. Returns the ids that moved.
+ * Makes walks real. Each enrollment moves only if it is still exactly where the walk started
+ * (`current_node`, `status` and `wake_at` unchanged: the conditional update), so a duplicate or
+ * concurrent job for the same enrollment changes nothing; its transitions are written in the same
+ * statement, and only for the enrollments that moved. Profile changes (rare) join them in one
+ * transaction. Returns the ids that moved.
  */
 export async function persistWalks(
   r: EngineResources,
@@ -17,55 +18,71 @@ export async function persistWalks(
 ): Promise<Set<number>> {
   const changed = walks.filter((w) => w.changed);
   if (changed.length === 0) return new Set();
+  if (!changed.some((w) => w.profile.length > 0)) return moveAndRecord(r.db, changed, now);
   return r.db.transaction(async (tx) => {
-    const moved = await tx.query<{ id: number }>(
-      `UPDATE enrollments e
+    const moved = await moveAndRecord(tx, changed, now);
+    await applyProfileChanges(
+      tx,
+      changed.filter((w) => moved.has(w.enrollment.id)),
+      now,
+    );
+    return moved;
+  });
+}
+
+async function moveAndRecord(
+  db: EngineResources['db'],
+  changed: readonly Walk[],
+  now: Date,
+): Promise<Set<number>> {
+  const transitions = changed.flatMap((w) =>
+    w.transitions.map((t) => ({ enrollment: w.enrollment, nodeId: t.nodeId, port: t.port })),
+  );
+  const moved = await db.query<{ id: number }>(
+    `WITH v AS (
+       SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[],
+                            $7::text[], $8::jsonb[], $9::text[], $10::boolean[], $11::timestamptz[])
+         AS v(id, expected_node, expected_status, node, status, wake_at, waiting_event, ab_path, exit_reason,
+              terminal, expected_wake)
+     ), moved AS (
+       UPDATE enrollments e
           SET current_node = v.node, status = v.status, wake_at = v.wake_at, waiting_event = v.waiting_event,
               ab_path = v.ab_path, exit_reason = COALESCE(v.exit_reason, e.exit_reason),
               exited_at = CASE WHEN v.terminal THEN $12 ELSE e.exited_at END, updated_at = $12
-         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[],
-                     $8::jsonb[], $9::text[], $10::boolean[], $11::timestamptz[])
-              AS v(id, expected_node, expected_status, node, status, wake_at, waiting_event, ab_path, exit_reason, terminal, expected_wake)
+         FROM v
         WHERE e.id = v.id AND e.current_node = v.expected_node AND e.status = v.expected_status
           AND e.wake_at IS NOT DISTINCT FROM v.expected_wake
-        RETURNING e.id`,
-      [
-        changed.map((w) => w.enrollment.id),
-        changed.map((w) => w.enrollment.current_node),
-        changed.map((w) => w.enrollment.status),
-        changed.map((w) => w.state.node),
-        changed.map((w) => w.state.status),
-        changed.map((w) => w.state.wakeAt),
-        changed.map((w) => w.state.waitingEvent),
-        changed.map((w) => JSON.stringify(w.state.abPath)),
-        changed.map((w) => w.state.exitReason),
-        changed.map((w) => terminal.has(w.state.status)),
-        changed.map((w) => w.enrollment.wake_at),
-        now,
-      ],
-    );
-    const ids = new Set(moved.map((m) => m.id));
-    const committed = changed.filter((w) => ids.has(w.enrollment.id));
-    const transitions = committed.flatMap((w) =>
-      w.transitions.map((t) => ({ enrollment: w.enrollment, nodeId: t.nodeId, port: t.port })),
-    );
-    if (transitions.length > 0) {
-      await tx.query(
-        `INSERT INTO step_transitions (enrollment_id, journey_id, version, node_id, port, at)
-         SELECT *, $6::timestamptz FROM unnest($1::bigint[], $2::uuid[], $3::int[], $4::text[], $5::text[])`,
-        [
-          transitions.map((t) => t.enrollment.id),
-          transitions.map((t) => t.enrollment.journey_id),
-          transitions.map((t) => t.enrollment.version),
-          transitions.map((t) => t.nodeId),
-          transitions.map((t) => t.port),
-          now,
-        ],
-      );
-    }
-    await applyProfileChanges(tx, committed, now);
-    return ids;
-  });
+        RETURNING e.id
+     ), recorded AS (
+       INSERT INTO step_transitions (enrollment_id, journey_id, version, node_id, port, at)
+       SELECT t.enrollment_id, t.journey_id, t.version, t.node_id, t.port, $12
+         FROM unnest($13::bigint[], $14::uuid[], $15::int[], $16::text[], $17::text[])
+              WITH ORDINALITY AS t(enrollment_id, journey_id, version, node_id, port, n)
+        WHERE t.enrollment_id IN (SELECT id FROM moved)
+        ORDER BY t.n
+     )
+     SELECT id FROM moved`,
+    [
+      changed.map((w) => w.enrollment.id),
+      changed.map((w) => w.enrollment.current_node),
+      changed.map((w) => w.enrollment.status),
+      changed.map((w) => w.state.node),
+      changed.map((w) => w.state.status),
+      changed.map((w) => w.state.wakeAt),
+      changed.map((w) => w.state.waitingEvent),
+      changed.map((w) => JSON.stringify(w.state.abPath)),
+      changed.map((w) => w.state.exitReason),
+      changed.map((w) => terminal.has(w.state.status)),
+      changed.map((w) => w.enrollment.wake_at),
+      now,
+      transitions.map((t) => t.enrollment.id),
+      transitions.map((t) => t.enrollment.journey_id),
+      transitions.map((t) => t.enrollment.version),
+      transitions.map((t) => t.nodeId),
+      transitions.map((t) => t.port),
+    ],
+  );
+  return new Set(moved.map((m) => m.id));
 }
 
 async function applyProfileChanges(

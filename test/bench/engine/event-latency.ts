@@ -1,0 +1,107 @@
+import { insertEvents } from '@waymark/db';
+import { graph, publishJourney, seedBankCustomers } from '../../engine/support/engine-world.ts';
+import { createEngineWorld, startWorkerFleet } from './bench-world.ts';
+import { round } from './bullmq-baseline.ts';
+
+export interface EventLatencyResult {
+  bench: 'event-to-provider-latency';
+  targetEventsPerSecond: number;
+  achievedEventsPerSecond: number;
+  events: number;
+  workerProcesses: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+/**
+ * Open-loop load: events arrive at `rate` per second for `seconds` (stored and queued as the
+ * server does), each starting a journey straight to an SMS. Latency is from queuing the event to
+ * the local gateway receiving its message, matched through the message's enrollment.
+ */
+export async function eventLatency(
+  rate: number,
+  seconds: number,
+  workerProcesses: number,
+): Promise<EventLatencyResult> {
+  const total = rate * seconds;
+  const world = await createEngineWorld({ label: 'bench-latency' });
+  try {
+    await seedBankCustomers(world, total);
+    await publishJourney(
+      world,
+      graph(
+        [
+          { id: 'txn', type: 'trigger.event', config: { event: 'card_txn' } },
+          {
+            id: 'sms',
+            type: 'send',
+            config: {
+              channel: 'sms',
+              connectorId: 'sms-main',
+              content: { kind: 'inline', body: '您的卡片刚刚完成一笔消费' },
+            },
+          },
+          { id: 'done', type: 'exit', config: { reason: 'notified' } },
+        ],
+        [
+          ['txn', 'out', 'sms'],
+          ['sms', 'sent', 'done'],
+        ],
+      ),
+    );
+    const fleet = await startWorkerFleet(world, workerProcesses, { WAYMARK_WORKERS: 'events,steps,sends' });
+    const queuedAt = new Map<string, number>();
+    try {
+      const started = Date.now();
+      let sent = 0;
+      while (sent < total) {
+        const due = Math.min(total, Math.floor(((Date.now() - started) * rate) / 1000));
+        if (due > sent) {
+          const events = Array.from({ length: due - sent }, (_, i) => ({
+            eventId: `txn-${sent + i + 1}`,
+            customerId: `C${String(sent + i + 1).padStart(6, '0')}`,
+            name: 'card_txn',
+            properties: { amount: 120 },
+            occurredAt: new Date(),
+          }));
+          await insertEvents(world.db, events);
+          await world.r.producers.events.ingested(events.map((e) => e.eventId));
+          const now = Date.now();
+          for (const e of events) queuedAt.set(e.eventId, now);
+          sent = due;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      const achieved = total / ((Date.now() - started) / 1000);
+      await world.gateway.waitForAccepted(total, 10 * 60_000);
+      const rows = await world.db.query<{ idempotency_key: string; trigger_event_id: string }>(
+        'SELECT m.idempotency_key, e.trigger_event_id FROM messages m JOIN enrollments e ON e.id = m.enrollment_id',
+      );
+      const eventOf = new Map(rows.map((r) => [r.idempotency_key, r.trigger_event_id]));
+      const latencies = world.gateway
+        .accepted()
+        .map((m) => m.at.getTime() - (queuedAt.get(eventOf.get(m.idempotencyKey) ?? '') ?? Number.NaN))
+        .filter((ms) => Number.isFinite(ms))
+        .sort((a, b) => a - b);
+      const pct = (p: number) =>
+        latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
+      return {
+        bench: 'event-to-provider-latency',
+        targetEventsPerSecond: rate,
+        achievedEventsPerSecond: Math.round(achieved),
+        events: latencies.length,
+        workerProcesses,
+        p50Ms: round(pct(50), 1),
+        p90Ms: round(pct(90), 1),
+        p99Ms: round(pct(99), 1),
+        maxMs: round(latencies.at(-1) ?? 0, 1),
+      };
+    } finally {
+      await fleet.stop();
+    }
+  } finally {
+    await world.close();
+  }
+}

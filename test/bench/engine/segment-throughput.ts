@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { graph, publishJourney } from '../../engine/support/engine-world.ts';
+import { createEngineWorld, startWorkerFleet } from './bench-world.ts';
+import { round } from './bullmq-baseline.ts';
+import { seedManyCustomers } from './seed-many.ts';
+
+export interface SegmentThroughputResult {
+  bench: 'segment-journey-publish-to-provider';
+  customers: number;
+  workerProcesses: number;
+  seconds: number;
+  messagesPerSecond: number;
+  /** Messages per second over the raw BullMQ no-op drain rate measured in the same run. */
+  ratioToBaseline: number;
+  baselineJobsPerSecond: number;
+  providerRequests: number;
+}
+
+/**
+ * A segment journey (everyone → SMS → exit) over `customers` bank customers: from queuing the
+ * publish-time enrollment to the local gateway having received every message, with real worker
+ * processes. Seeding is not timed.
+ */
+export async function segmentThroughput(
+  customers: number,
+  workerProcesses: number,
+  baselineJobsPerSecond: number,
+): Promise<SegmentThroughputResult> {
+  const world = await createEngineWorld({ label: 'bench-segment' });
+  try {
+    await seedManyCustomers(world, customers);
+    const segmentId = randomUUID();
+    await world.db.query(
+      `INSERT INTO segments (id, name, condition) VALUES ($1, 'Everyone with an age', $2)`,
+      [segmentId, JSON.stringify({ type: 'attribute', field: 'age', valueType: 'number', op: 'exists' })],
+    );
+    const journeyId = await publishJourney(
+      world,
+      graph(
+        [
+          { id: 'audience', type: 'trigger.segment', config: { segmentId, schedule: { kind: 'once' } } },
+          {
+            id: 'sms',
+            type: 'send',
+            config: {
+              channel: 'sms',
+              connectorId: 'sms-main',
+              content: { kind: 'inline', body: '【示例银行】{{customer.name}}您好，年末理财专享 3.1%。' },
+            },
+          },
+          { id: 'done', type: 'exit', config: { reason: 'messaged' } },
+        ],
+        [
+          ['audience', 'out', 'sms'],
+          ['sms', 'sent', 'done'],
+        ],
+      ),
+    );
+    const fleet = await startWorkerFleet(world, workerProcesses, { WAYMARK_WORKERS: 'segments,steps,sends' });
+    try {
+      const started = performance.now();
+      await world.r.producers.segments.enroll({ journeyId, version: 1 });
+      await world.gateway.waitForAccepted(customers, 30 * 60_000);
+      const seconds = (performance.now() - started) / 1000;
+      const messagesPerSecond = customers / seconds;
+      return {
+        bench: 'segment-journey-publish-to-provider',
+        customers,
+        workerProcesses,
+        seconds: round(seconds),
+        messagesPerSecond: Math.round(messagesPerSecond),
+        ratioToBaseline: round(messagesPerSecond / baselineJobsPerSecond),
+        baselineJobsPerSecond,
+        providerRequests: world.gateway.stats().batchSends + world.gateway.stats().singleSends,
+      };
+    } finally {
+      await fleet.stop();
+    }
+  } finally {
+    await world.close();
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Engine benchmarks: `pnpm bench` (all) or `pnpm bench -- segment` (names containing a word).
+ * Each prints one JSON line. They compare against a baseline measured in the same run (raw BullMQ
+ * on the same Redis); they are measurements, not pass/fail tests. Sizes can be lowered with
+ * BENCH_SEGMENT_CUSTOMERS, BENCH_EVENT_RATE, BENCH_EVENT_SECONDS, BENCH_WAITING, BENCH_PROCESSES.
+ */
+import { bullmqBaseline } from './engine/bullmq-baseline.ts';
+import { eventLatency } from './engine/event-latency.ts';
+import { redisPerWaiting } from './engine/redis-per-waiting.ts';
+import { segmentThroughput } from './engine/segment-throughput.ts';
+
+const number = (name: string, fallback: number) => {
+  const raw = process.env[name];
+  return raw && /^\d+$/.test(raw) ? Number(raw) : fallback;
+};
+const only = process.argv.slice(2).filter((a) => a !== '--');
+const wanted = (name: string) => only.length === 0 || only.some((word) => name.includes(word));
+const processes = number('BENCH_PROCESSES', 2);
+
+const baseline = await bullmqBaseline();
+console.log(JSON.stringify(baseline));
+if (wanted('segment')) {
+  console.log(
+    JSON.stringify(
+      await segmentThroughput(number('BENCH_SEGMENT_CUSTOMERS', 100_000), processes, baseline.jobsPerSecond),
+    ),
+  );
+}
+if (wanted('latency')) {
+  console.log(
+    JSON.stringify(
+      await eventLatency(number('BENCH_EVENT_RATE', 1000), number('BENCH_EVENT_SECONDS', 10), processes),
+    ),
+  );
+}
+if (wanted('redis')) {
+  console.log(JSON.stringify(await redisPerWaiting(number('BENCH_WAITING', 20_000))));
+}
+process.exit(0);
