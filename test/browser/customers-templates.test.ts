@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningProduct, startProduct } from './support/app-server.ts';
 import { launchBrowser, newPage, screenshot, signIn } from './support/browser.ts';
+import { poll } from './support/poll.ts';
 import { type Seeded, seedBank } from './support/seed.ts';
 import { ensureWebBuild } from './support/web-build.ts';
 
@@ -48,8 +49,8 @@ describe('customers and templates pages', () => {
     await screenshot(page, 'customers-search');
 
     await row.click();
-    await expect.poll(() => page.locator('h1').textContent()).toContain(customer.id);
-    await expect.poll(() => page.locator('.timeline').textContent()).toContain('large_deposit');
+    await poll(() => page.locator('h1').textContent()).toContain(customer.id);
+    await poll(() => page.locator('.timeline').textContent()).toContain('large_deposit');
     expect(await page.locator('.timeline').textContent()).toContain('amount=88000');
     expect(await page.locator('.facts').textContent()).toContain(customer.balance.toLocaleString('en'));
     await screenshot(page, 'customer-profile');
@@ -63,7 +64,7 @@ describe('customers and templates pages', () => {
     await page.getByRole('link', { name: 'Templates' }).click();
     await page.locator('tbody tr', { hasText: seeded.templateName }).click();
     const script = page.getByLabel('Script', { exact: true });
-    await expect.poll(() => script.inputValue()).toContain('{{customer.name}}');
+    await poll(() => script.inputValue()).toContain('{{customer.name}}');
 
     await script.fill('尊敬的{{customer.name}}，您的余额为 {{attributes.balance}} 元。{{#if');
     await page.getByLabel('Find a customer by id or phone…').fill(customer.id);
@@ -74,21 +75,19 @@ describe('customers and templates pages', () => {
     await pick.click();
     // An unfinished block is marked in the editor and explained in the preview, in words.
     expect(await page.locator('.hb-unclosed').count()).toBe(1);
-    await expect
-      .poll(() => page.locator('[data-testid="script-preview"] [role="alert"]').textContent())
-      .toContain('Line 1');
+    await poll(() => page.locator('[data-testid="script-preview"] [role="alert"]').textContent()).toContain(
+      'Line 1',
+    );
 
     await script.fill('尊敬的{{customer.name}}，您的余额为 {{attributes.balance}} 元。');
-    await expect
-      .poll(() => page.locator('[data-testid="preview-text"]').textContent())
-      .toBe(`尊敬的${shownName}，您的余额为 ${customer.balance} 元。`);
+    await poll(() => page.locator('[data-testid="preview-text"]').textContent()).toBe(
+      `尊敬的${shownName}，您的余额为 ${customer.balance} 元。`,
+    );
     expect(await page.locator('.hb-expression').count()).toBe(2);
     await screenshot(page, 'template-preview');
 
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect
-      .poll(() => page.locator('[role="status"]').allTextContents())
-      .toContainEqual('Template saved.');
+    await poll(() => page.locator('[role="status"]').allTextContents()).toContainEqual('Template saved.');
 
     // Someone else saves meanwhile: the next save is refused with a clear message, the text stays.
     const current = (await product.adminRequest('GET', `/templates/${seeded.templateId}`)).json as Record<
@@ -105,9 +104,9 @@ describe('customers and templates pages', () => {
     });
     await script.fill('我的新话术 {{customer.name}}');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect
-      .poll(() => page.locator('.banner-warning').textContent())
-      .toContain('Someone else saved this template');
+    await poll(() => page.locator('.banner-warning').textContent()).toContain(
+      'Someone else saved this template',
+    );
     expect(await script.inputValue()).toBe('我的新话术 {{customer.name}}');
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningProduct, startProduct } from './support/app-server.ts';
 import { launchBrowser, newPage, screenshot, signIn } from './support/browser.ts';
 import { canvasNode, connectWithMouse, dragFromPalette } from './support/canvas.ts';
+import { poll } from './support/poll.ts';
 import { type Seeded, seedBank } from './support/seed.ts';
 import { ensureWebBuild } from './support/web-build.ts';
 
@@ -37,15 +38,13 @@ describe('a planner builds a journey with the mouse', () => {
     await page.getByLabel('Journey name').fill('Large deposit → wealth offer (test)');
     await page.getByRole('button', { name: 'Create journey' }).click();
     await page.locator('.react-flow').waitFor();
-    await expect
-      .poll(() => page.locator('[data-testid="problems-list"]').textContent())
-      .toContain('no trigger');
+    await poll(() => page.locator('[data-testid="problems-list"]').textContent()).toContain('no trigger');
 
     // Trigger on large_deposit.
     await dragFromPalette(page, 'trigger.event', { x: 140, y: 60 });
     const panel = await inspector(page);
     await panel.getByLabel('Event', { exact: true }).fill('large_deposit');
-    await expect.poll(() => canvasNode(page, 'trigger.event').textContent()).toContain('large_deposit');
+    await poll(() => canvasNode(page, 'trigger.event').textContent()).toContain('large_deposit');
 
     // Filter: balance more than 50,000, with a live count of matching customers.
     await dragFromPalette(page, 'filter', { x: 140, y: 200 });
@@ -53,17 +52,17 @@ describe('a planner builds a journey with the mouse', () => {
     const rule = panel.locator('[data-testid="condition-rule"]').first();
     await rule.getByLabel('Operator').selectOption({ label: 'more than' });
     await rule.getByLabel('Value').fill('50000');
-    await expect.poll(() => canvasNode(page, 'filter').textContent()).toMatch(/balance > 50,?000/);
+    await poll(() => canvasNode(page, 'filter').textContent()).toMatch(/balance > 50,?000/);
     const expected = seeded.customers.filter((customer) => customer.balance > 50_000).length;
     expect(expected).toBeGreaterThan(0);
-    await expect
-      .poll(() => panel.locator('[data-testid="live-count"]').textContent(), { timeout: 15_000 })
-      .toMatch(new RegExp(`^${expected} customers match now`));
+    await poll(() => panel.locator('[data-testid="live-count"]').textContent(), { timeout: 15_000 }).toMatch(
+      new RegExp(`^${expected} customers match now`),
+    );
     await connectWithMouse(page, canvasNode(page, 'trigger.event'), 'out', canvasNode(page, 'filter'));
 
     // A/B split with its default 50/50.
     await dragFromPalette(page, 'split.ab', { x: 140, y: 340 });
-    await expect.poll(() => panel.locator('[data-testid="weight-total"]').textContent()).toContain('100%');
+    await poll(() => panel.locator('[data-testid="weight-total"]').textContent()).toContain('100%');
     await connectWithMouse(page, canvasNode(page, 'filter'), 'yes', canvasNode(page, 'split.ab'));
 
     // One SMS step serving both paths, each with its own script.
@@ -84,18 +83,16 @@ describe('a planner builds a journey with the mouse', () => {
     // Wait 2 days, then exit.
     await dragFromPalette(page, 'wait.duration', { x: 560, y: 200 });
     await panel.getByLabel('Wait', { exact: true }).fill('2');
-    await expect.poll(() => canvasNode(page, 'wait.duration').textContent()).toContain('2 days');
+    await poll(() => canvasNode(page, 'wait.duration').textContent()).toContain('2 days');
     await dragFromPalette(page, 'exit', { x: 560, y: 340 });
     await connectWithMouse(page, canvasNode(page, 'send'), 'sent', canvasNode(page, 'wait.duration'));
     await connectWithMouse(page, canvasNode(page, 'wait.duration'), 'out', canvasNode(page, 'exit'));
 
     // The default script is still missing: the shared validate() says so, and publishing is blocked.
     const problems = page.locator('[data-testid="problems-list"]');
-    await expect.poll(() => problems.textContent()).toMatch(/Send message .*template/);
-    await expect
-      .poll(() => page.getByRole('button', { name: 'Publish', exact: true }).isDisabled())
-      .toBe(true);
-    await expect.poll(() => canvasNode(page, 'send').locator('.jn-problems').isVisible()).toBe(true);
+    await poll(() => problems.textContent()).toMatch(/Send message .*template/);
+    await poll(() => page.getByRole('button', { name: 'Publish', exact: true }).isDisabled()).toBe(true);
+    await poll(() => canvasNode(page, 'send').locator('.jn-problems').isVisible()).toBe(true);
     await screenshot(page, 'builder-before-script');
 
     // Choosing the script clears the problem.
@@ -104,21 +101,17 @@ describe('a planner builds a journey with the mouse', () => {
     await panel
       .getByRole('combobox', { name: 'Template', exact: true })
       .selectOption({ label: seeded.templateName });
-    await expect.poll(() => page.locator('.problems').textContent()).toContain('No problems');
-    await expect
-      .poll(() => page.getByRole('button', { name: 'Publish', exact: true }).isEnabled())
-      .toBe(true);
-    await expect
-      .poll(() => page.locator('[data-testid="save-state"]').getAttribute('data-state'), { timeout: 10_000 })
-      .toBe('saved');
+    await poll(() => page.locator('.problems').textContent()).toContain('No problems');
+    await poll(() => page.getByRole('button', { name: 'Publish', exact: true }).isEnabled()).toBe(true);
+    await poll(() => page.locator('[data-testid="save-state"]').getAttribute('data-state'), {
+      timeout: 10_000,
+    }).toBe('saved');
     await screenshot(page, 'builder-valid');
 
     // Publish.
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByRole('button', { name: 'Publish now' }).click();
-    await expect
-      .poll(() => page.locator('[data-testid="journey-status"]').textContent())
-      .toContain('Live · v1');
+    await poll(() => page.locator('[data-testid="journey-status"]').textContent()).toContain('Live · v1');
     await screenshot(page, 'builder-published');
 
     // The server holds exactly what was drawn.
@@ -165,9 +158,7 @@ describe('a planner builds a journey with the mouse', () => {
     });
 
     // Live view: nothing has entered yet, and the page says so.
-    await expect
-      .poll(() => page.locator('[data-testid="live-panel"]').textContent())
-      .toContain('No data yet');
+    await poll(() => page.locator('[data-testid="live-panel"]').textContent()).toContain('No data yet');
 
     // Three customers go through as the engine records it (enrollments and step transitions);
     // the next refresh shows them on the nodes, on the connections and in the totals.
@@ -192,9 +183,9 @@ describe('a planner builds a journey with the mouse', () => {
         );
       }
     }
-    await expect
-      .poll(() => canvasNode(page, 'wait.duration').textContent(), { timeout: 15_000 })
-      .toContain('3 entered');
+    await poll(() => canvasNode(page, 'wait.duration').textContent(), { timeout: 15_000 }).toContain(
+      '3 entered',
+    );
     expect(await canvasNode(page, 'wait.duration').textContent()).toContain('3 waiting');
     expect(await canvasNode(page, 'trigger.event').textContent()).toContain('3 entered');
     const live = await page.locator('[data-testid="live-panel"]').textContent();
@@ -207,16 +198,22 @@ describe('a planner builds a journey with the mouse', () => {
     // The journeys list: state, live version and the same counts; search and status filter.
     await page.getByRole('button', { name: 'All journeys' }).click();
     const row = page.locator('tbody tr', { hasText: 'Large deposit → wealth offer (test)' });
-    await expect
-      .poll(() => row.locator('td').allTextContents())
-      .toEqual(['Large deposit → wealth offer (test)', 'Live', 'v1', '3', '0', '0%', expect.any(String)]);
+    await poll(() => row.locator('td').allTextContents()).toEqual([
+      'Large deposit → wealth offer (test)',
+      'Live',
+      'v1',
+      '3',
+      '0',
+      '0%',
+      expect.any(String),
+    ]);
     await page.getByLabel('Filter by status').selectOption({ label: 'Draft' });
-    await expect.poll(() => row.count()).toBe(0);
+    await poll(() => row.count()).toBe(0);
     await page.getByLabel('Filter by status').selectOption({ label: 'Live' });
     await page.getByLabel('Search journeys').fill('wealth offer');
-    await expect.poll(() => row.count()).toBe(1);
+    await poll(() => row.count()).toBe(1);
     await page.getByLabel('Search journeys').fill('dormant');
-    await expect.poll(() => page.locator('.empty-state').textContent()).toContain('No journey matches');
+    await poll(() => page.locator('.empty-state').textContent()).toContain('No journey matches');
     await screenshot(page, 'journeys-list');
   });
 });

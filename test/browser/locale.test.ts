@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningProduct, startProduct } from './support/app-server.ts';
 import { launchBrowser, newPage, screenshot, signIn } from './support/browser.ts';
 import { canvasNode, dragFromPalette } from './support/canvas.ts';
+import { poll } from './support/poll.ts';
 import { seedBank } from './support/seed.ts';
 import { ensureWebBuild } from './support/web-build.ts';
 
@@ -31,20 +32,20 @@ describe('language', () => {
     await page.locator('.react-flow').waitFor();
     await dragFromPalette(page, 'trigger.event', { x: 160, y: 80 });
     await dragFromPalette(page, 'wait.duration', { x: 160, y: 240 });
-    await expect.poll(() => page.locator('.palette').textContent()).toContain('Event trigger');
+    await poll(() => page.locator('.palette').textContent()).toContain('Event trigger');
 
     await page.getByLabel('Language').first().selectOption('zh-CN');
 
     // Palette groups and items, node faces, the inspector and the problems list speak Chinese.
     const palette = page.locator('.palette');
-    await expect.poll(() => palette.textContent()).toContain('事件触发');
+    await poll(() => palette.textContent()).toContain('事件触发');
     expect(await palette.textContent()).toContain('等待');
     expect(await palette.textContent()).not.toContain('Event trigger');
     const wait = canvasNode(page, 'wait.duration');
     expect(await wait.textContent()).toContain('等待 1 天');
     await canvasNode(page, 'trigger.event').click();
     const inspector = page.locator('aside.inspector');
-    await expect.poll(() => inspector.textContent()).toContain('事件触发');
+    await poll(() => inspector.textContent()).toContain('事件触发');
     expect(await inspector.locator('.field-label').allTextContents()).toContain('事件');
     expect(await inspector.textContent()).toContain('仅当事件满足条件时');
     expect(await page.locator('.problems').textContent()).toMatch(/个问题/);
@@ -54,7 +55,7 @@ describe('language', () => {
     // Remembered: a reload comes back in Chinese.
     await page.reload();
     await page.locator('.palette').waitFor();
-    await expect.poll(() => page.locator('.palette').textContent()).toContain('事件触发');
+    await poll(() => page.locator('.palette').textContent()).toContain('事件触发');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(await page.locator('.topnav').textContent()).toContain('客户旅程');
   });
@@ -65,7 +66,7 @@ describe('language', () => {
     await page.locator('input[name="username"]').fill('nobody');
     await page.locator('input[name="password"]').fill('wrong password');
     await page.locator('button[type="submit"]').click();
-    await expect.poll(() => page.locator('[role="alert"]').textContent()).toBe('用户名或密码错误。');
+    await poll(() => page.locator('[role="alert"]').textContent()).toBe('用户名或密码错误。');
     await screenshot(page, 'locale-zh-CN-login-error');
   });
 });

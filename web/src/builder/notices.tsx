@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { useI18n } from '../i18n/index.ts';
 
 /** A short message about what just happened, optionally with one action (Undo). */
 export interface Notice {
@@ -31,6 +32,7 @@ export function useNotices() {
 }
 
 export function NoticeStack({ notices, dismiss }: { notices: Notice[]; dismiss: (id: number) => void }) {
+  const { t } = useI18n();
   if (notices.length === 0) return null;
   return (
     <div className="notice-stack">
@@ -57,7 +59,7 @@ export function NoticeStack({ notices, dismiss }: { notices: Notice[]; dismiss: 
           <button
             type="button"
             className="button ghost small"
-            aria-label="×"
+            aria-label={t('common.close')}
             onClick={() => dismiss(notice.id)}
           >
             ×

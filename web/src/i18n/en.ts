@@ -91,6 +91,7 @@ export const en = {
     palette: 'Steps',
     paletteHint: 'Drag a step onto the canvas, or click to add it.',
     canvas: 'Journey canvas',
+    minimap: 'Overview map',
     emptyCanvas: 'Drag a trigger from the left to start your journey.',
     readOnly: 'This journey is archived and can no longer be changed.',
     referencesFailed:

@@ -89,6 +89,7 @@ export const zhCN: Translations = {
     palette: '步骤',
     paletteHint: '把步骤拖到画布上，或点击添加。',
     canvas: '旅程画布',
+    minimap: '全局缩略图',
     emptyCanvas: '从左侧拖入一个触发节点，开始设计旅程。',
     readOnly: '此旅程已归档，不能再修改。',
     referencesFailed: '模板、客群或发送通道未能全部加载，因此无法完整检查引用：{{reason}}',

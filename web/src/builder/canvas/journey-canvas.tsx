@@ -207,7 +207,7 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
         pannable
         zoomable
         nodeColor={(node) => minimapColors[(node.data as { category?: string }).category ?? ''] ?? '#999'}
-        ariaLabel="minimap"
+        ariaLabel={t('editor.minimap')}
       />
       <Controls showInteractive={false} />
     </ReactFlow>
