@@ -79,7 +79,14 @@ describe('customers and templates pages', () => {
       'Line 1',
     );
 
+    expect(await page.locator('[data-testid="script-problems"]').textContent()).toContain('Line 1');
+    await script.fill('{{shout customer.name}}');
+    await poll(() => page.locator('[data-testid="script-problems"]').textContent()).toContain(
+      'uses a helper that does not exist',
+    );
+
     await script.fill('尊敬的{{customer.name}}，您的余额为 {{attributes.balance}} 元。');
+    await poll(() => page.locator('[data-testid="script-problems"]').count()).toBe(0);
     await poll(() => page.locator('[data-testid="preview-text"]').textContent()).toBe(
       `尊敬的${shownName}，您的余额为 ${customer.balance} 元。`,
     );

@@ -1,7 +1,8 @@
-import { smsSegments } from '@waymark/templates';
+import { smsSegments, type TemplateChannel } from '@waymark/templates';
 import { useRef } from 'react';
 import { useI18n } from '../i18n/index.ts';
 import { tokenizeScript } from './highlight.ts';
+import { ScriptProblems } from './script-problems.tsx';
 
 export interface ScriptVariable {
   /** What gets inserted, e.g. `customer.name` → `{{customer.name}}`. */
@@ -14,7 +15,7 @@ interface ScriptEditorProps {
   onChange: (value: string) => void;
   variables: readonly ScriptVariable[];
   label?: string;
-  channel?: string | undefined;
+  channel?: TemplateChannel | undefined;
   invalid?: boolean;
   id?: string;
 }
@@ -82,6 +83,7 @@ export function ScriptEditor({ value, onChange, variables, label, channel, inval
           }}
         />
       </div>
+      <ScriptProblems source={value} channel={channel} />
       <div className="script-meta muted">
         {t('script.length', { count: value.length })}
         {channel === 'sms' ? ` · ${t('script.smsParts', { count: smsSegments(value).segments })}` : null}
