@@ -78,6 +78,17 @@ export function createConnectorAccounts(deps: {
       'SELECT id, kind, channel, credentials_enc, settings, enabled FROM connectors WHERE id = $1',
       [connectorId],
     );
+    const builtIn = builtInConnectorRows[connectorId];
+    const builtInDefinition = builtIn ? deps.registry.get(builtIn.kind) : undefined;
+    if (!row && builtIn && builtInDefinition) {
+      return {
+        id: connectorId,
+        channel: builtIn.channel,
+        client: bindConnector(builtInDefinition, {}),
+        rateLimit: undefined,
+        costPerMessage: undefined,
+      };
+    }
     if (!row)
       throw new ConnectorUnavailableError('connector-missing', `Connector "${connectorId}" does not exist`);
     if (!row.enabled) {

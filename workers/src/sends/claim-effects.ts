@@ -106,7 +106,7 @@ export async function claimEffects(
     }
     const content = renderContent(r, {
       effect,
-      customer: { ...customer, name: decryptName(r, customer) },
+      customer: renderedCustomer(r, claim),
       event: claim.trigger?.properties,
       journey: { id: version.journeyId, timeZone: version.settings.timeZone },
       templates,
@@ -141,6 +141,17 @@ async function capCounters(r: EngineResources, claims: readonly EffectClaim[], n
   return counters;
 }
 
+/** The customer a message is written for: the profile as the walk left it, with the name decrypted. */
+function renderedCustomer(r: EngineResources, claim: EffectClaim) {
+  const snapshot = claim.walk.customer;
+  return {
+    id: claim.customer.id,
+    attributes: snapshot?.attributes ?? claim.customer.attributes,
+    tags: snapshot?.tags ?? claim.customer.tags,
+    name: decryptName(r, claim.customer),
+  };
+}
+
 function decryptName(r: EngineResources, customer: CustomerRowLite): string | null {
   try {
     return r.cipher.decryptOptional(customer.name_enc);
@@ -165,7 +176,7 @@ function webhookMessage(
         content: { kind: 'inline', body: effect.bodyTemplate },
         variant: undefined,
       },
-      customer: { ...claim.customer, name: decryptName(r, claim.customer) },
+      customer: renderedCustomer(r, claim),
       event: claim.trigger?.properties,
       journey: { id: claim.version.journeyId, timeZone: claim.version.settings.timeZone },
       templates: new Map(),

@@ -31,6 +31,8 @@ export interface Walk {
   needs: { nodeId: string; key: string; effect: Effect } | undefined;
   /** The message the enrollment now waits for, when it is parked at a send. */
   awaitingMessage: string | undefined;
+  /** The customer as the walk left them (profile updates of this walk applied): what a message renders with. */
+  customer: CustomerSnapshot | undefined;
   changed: boolean;
 }
 
@@ -66,6 +68,7 @@ export function walkEnrollment(
   };
   const state = { ...initial, abPath: { ...initial.abPath } };
   const walk: Walk = {
+    customer: undefined,
     enrollment,
     state,
     transitions: [],
@@ -97,6 +100,7 @@ export function walkEnrollment(
     tags: [...row.tags],
     consent: row.consent,
   };
+  walk.customer = customer;
   const paused = ctx.journeyStatus.get(enrollment.journey_id) === 'paused';
   const trigger = enrollment.trigger_event_id
     ? ctx.triggerEvents.get(enrollment.trigger_event_id)
