@@ -1,20 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
 import { createPiiCipher } from '@waymark/db/crypto';
 import { createTestDb, type TestDb } from '@waymark/db/testing';
 import { buildApp, createUser } from '@waymark/server';
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.map': 'application/json',
-};
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 
@@ -30,33 +17,17 @@ export interface RunningProduct {
   ): Promise<{ username: string; password: string }>;
   /** Calls the API as an admin (for setting up data the test is not about). */
   adminRequest(method: string, url: string, body?: unknown): Promise<{ status: number; json: unknown }>;
-  /** Makes the API answer 503 to every call until `restore()`; the web app stays up (a server outage). */
+  /** Makes the API answer 503 to every call until `restoreApi()`; the page itself stays reachable. */
   breakApi(): void;
   restoreApi(): void;
   close(): Promise<void>;
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-async function serveFile(distDir: string, path: string, response: ServerResponse): Promise<void> {
-  const clean = normalize(decodeURIComponent(path.split('?')[0] ?? '/')).replace(/^(\.\.[/\\])+/, '');
-  let file = join(distDir, clean);
-  const info = await stat(file).catch(() => undefined);
-  // Unknown paths are app routes (/journeys/…): the single-page app handles them.
-  if (!info?.isFile()) file = join(distDir, 'index.html');
-  const body = await readFile(file);
-  response.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' });
-  response.end(body);
-}
-
 /**
- * Starts the API (buildApp on its own database) and an HTTP server on 127.0.0.1 that serves the
- * built web app and hands /api/* to the app through `inject`, so the browser sees one origin
- * exactly as in production (where the server serves the app itself).
+ * Starts the product as it runs in production: the API (buildApp on its own fresh database)
+ * serving the built web app from the same origin, listening on 127.0.0.1. `breakApi()` makes
+ * every /api call answer 503 while the page itself stays reachable, as when the API's backends
+ * are down behind a working front end.
  */
 export async function startProduct(distDir: string): Promise<RunningProduct> {
   const testDb = await createTestDb();
@@ -64,47 +35,19 @@ export async function startProduct(distDir: string): Promise<RunningProduct> {
     db: testDb.db,
     cipher: createPiiCipher(randomBytes(32)),
     config: { nodeEnv: 'test', sessionTtlHours: 12 },
+    webAppDir: distDir,
   });
-  await app.ready();
   let apiBroken = false;
-
-  const server: Server = createServer((request, response) => {
-    const url = request.url ?? '/';
-    if (!url.startsWith('/api/')) {
-      serveFile(distDir, url, response).catch(() => {
-        response.writeHead(500);
-        response.end();
-      });
-      return;
-    }
-    if (apiBroken) {
-      response.writeHead(503, { 'content-type': 'application/problem+json' });
-      response.end(JSON.stringify({ code: 'service.unavailable', title: 'down for the test', status: 503 }));
-      return;
-    }
-    readBody(request)
-      .then((payload) =>
-        app.inject({
-          method: request.method as 'GET',
-          url,
-          headers: request.headers,
-          ...(payload.length > 0 && { payload }),
-        }),
-      )
-      .then((answer) => {
-        const headers = { ...answer.headers };
-        delete headers['content-length'];
-        delete headers['transfer-encoding'];
-        response.writeHead(answer.statusCode, headers as Record<string, string>);
-        response.end(answer.rawPayload);
-      })
-      .catch(() => {
-        response.writeHead(502);
-        response.end();
-      });
+  app.addHook('onRequest', async (request, reply) => {
+    if (!apiBroken || !request.url.startsWith('/api/')) return;
+    await reply.code(503).type('application/problem+json').send({
+      type: 'urn:waymark:error:service.unavailable',
+      code: 'service.unavailable',
+      title: 'down for the test',
+      status: 503,
+    });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
 
   let counter = 0;
   let adminCookie: string | undefined;
@@ -141,7 +84,7 @@ export async function startProduct(distDir: string): Promise<RunningProduct> {
   }
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: address,
     app,
     testDb,
     addUser,
@@ -153,7 +96,6 @@ export async function startProduct(distDir: string): Promise<RunningProduct> {
       apiBroken = false;
     },
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.close();
       await testDb.drop();
     },
