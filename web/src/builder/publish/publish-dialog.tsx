@@ -1,4 +1,4 @@
-import { formatProblem, type Problem } from '@waymark/journey';
+import { diffGraphs, formatProblem, type Problem } from '@waymark/journey';
 import { useEffect, useState } from 'react';
 import { isApiError } from '../../api/api-error.ts';
 import { getJourney, getVersion, type Journey, publishJourney } from '../../api/journeys.ts';
@@ -45,6 +45,8 @@ export function PublishDialog({
       .catch(setLoadError);
   }, [journey.id, journey.liveVersion]);
 
+  // Publishing an unchanged draft would only be refused by the server: say so before the click.
+  const unchanged = live !== undefined && diffGraphs(live, graph).unchanged;
   const serverProblems: Problem[] =
     isApiError(error) && Array.isArray(error.body.problems) ? (error.body.problems as Problem[]) : [];
 
@@ -77,7 +79,7 @@ export function PublishDialog({
           <button
             type="button"
             className="button primary"
-            disabled={busy || problems.length > 0}
+            disabled={busy || problems.length > 0 || unchanged}
             onClick={() => void publish()}
           >
             {busy ? t('publish.publishing') : t('publish.confirm')}
