@@ -49,7 +49,7 @@ export async function recordConversions(r: EngineResources, event: StoredEvent):
     const [row] = await r.db.query<{ id: number }>(
       `INSERT INTO conversions (enrollment_id, journey_id, version, customer_id, event_id, value, ab_path, message_id, converted_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7,
-               (SELECT id FROM messages WHERE enrollment_id = $1 AND status IN ('sent', 'delivered')
+               (SELECT id FROM messages WHERE customer_id = $4 AND enrollment_id = $1 AND status IN ('sent', 'delivered')
                    AND COALESCE(sent_at, created_at) <= $8 ORDER BY COALESCE(sent_at, created_at) DESC, id DESC LIMIT 1),
                $8)
        ON CONFLICT (enrollment_id) DO NOTHING RETURNING id`,

@@ -12,15 +12,28 @@ export async function recordReceipts(
   r: EngineResources,
   job: ReceiptJob,
 ): Promise<{ matched: number; updated: number }> {
-  const rows = await r.db.query<{ id: number; provider_message_id: string | null; idempotency_key: string }>(
-    `SELECT id, provider_message_id, idempotency_key FROM messages
-      WHERE connector_id = $1 AND (provider_message_id = ANY($2::text[]) OR idempotency_key = ANY($3::text[]))`,
-    [
-      job.connectorId,
-      job.reports.map((report) => report.providerMessageId),
-      job.reports.flatMap((report) => (report.idempotencyKey ? [report.idempotencyKey] : [])),
-    ],
-  );
+  type Row = { id: number; provider_message_id: string | null; idempotency_key: string };
+  const keys = job.reports.flatMap((report) => (report.idempotencyKey ? [report.idempotencyKey] : []));
+  const providerIdsOnly = job.reports
+    .filter((report) => !report.idempotencyKey)
+    .map((report) => report.providerMessageId);
+  // Keys are indexed; a provider id alone is searched only for receipts that carry no key.
+  const rows = [
+    ...(keys.length === 0
+      ? []
+      : await r.db.query<Row>(
+          `SELECT id, provider_message_id, idempotency_key FROM messages
+            WHERE idempotency_key = ANY($2::text[]) AND connector_id = $1`,
+          [job.connectorId, keys],
+        )),
+    ...(providerIdsOnly.length === 0
+      ? []
+      : await r.db.query<Row>(
+          `SELECT id, provider_message_id, idempotency_key FROM messages
+            WHERE provider_message_id = ANY($2::text[]) AND connector_id = $1`,
+          [job.connectorId, providerIdsOnly],
+        )),
+  ];
   const byProviderId = new Map(
     rows.filter((m) => m.provider_message_id).map((m) => [m.provider_message_id, m]),
   );

@@ -57,7 +57,8 @@ export async function loadStepContext(
 ): Promise<StepContext> {
   const { db } = r;
   // One round trip for the batch: each enrollment with its journey's status, its customer, the
-  // event that enrolled it and the messages already claimed for it.
+  // event that enrolled it and the messages already claimed for it (found through the customer
+  // index: messages has no index on enrollment_id).
   const rows = await db.query<JoinedRow>(
     `SELECT ${enrollmentColumns
       .split(', ')
@@ -69,7 +70,7 @@ export async function loadStepContext(
             t.name AS t_name, t.properties AS t_properties, t.occurred_at AS t_occurred_at,
             (SELECT json_agg(json_build_object('id', m.id, 'key', m.idempotency_key, 'status', m.status,
                                                'channel', m.channel, 'updatedAt', m.updated_at))
-               FROM messages m WHERE m.enrollment_id = e.id) AS messages
+               FROM messages m WHERE m.customer_id = e.customer_id AND m.enrollment_id = e.id) AS messages
        FROM enrollments e
        LEFT JOIN journeys j ON j.id = e.journey_id
        LEFT JOIN customers c ON c.id = e.customer_id
