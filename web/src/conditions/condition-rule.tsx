@@ -7,8 +7,9 @@ import {
   knownTags,
 } from '../fields/field-catalog.ts';
 import { useI18n } from '../i18n/index.ts';
-import { eventCountRule, parseList, ruleFor, valueForShape } from './condition-model.ts';
+import { eventCountRule, ruleFor, valueForShape } from './condition-model.ts';
 import { EventCountRule } from './event-count-rule.tsx';
+import { ValueInput } from './value-input.tsx';
 
 type Leaf = Extract<Condition, { type: 'attribute' | 'property' }>;
 type TagLeaf = Extract<Condition, { type: 'tag' }>;
@@ -206,117 +207,5 @@ function ValueRule({
         onChange={setValue}
       />
     </>
-  );
-}
-
-interface ValueInputProps {
-  shape: string;
-  valueType: FieldType;
-  value: unknown;
-  options?: readonly string[] | undefined;
-  onChange: (value: unknown) => void;
-}
-
-function ValueInput({ shape, valueType, value, options, onChange }: ValueInputProps) {
-  const { t } = useI18n();
-  const label = t('condition.value');
-  const numberOrRaw = (text: string) => (text.trim() === '' ? text : Number(text));
-  if (shape === 'none') return null;
-  if (shape === 'pair') {
-    const pair = Array.isArray(value) ? value : [0, 0];
-    return (
-      <span className="row">
-        <input
-          type="number"
-          className="cond-narrow"
-          aria-label={label}
-          value={String(pair[0] ?? '')}
-          onChange={(e) => onChange([numberOrRaw(e.target.value), pair[1]])}
-        />
-        –
-        <input
-          type="number"
-          className="cond-narrow"
-          aria-label={label}
-          value={String(pair[1] ?? '')}
-          onChange={(e) => onChange([pair[0], numberOrRaw(e.target.value)])}
-        />
-      </span>
-    );
-  }
-  if (shape === 'list') {
-    return (
-      <input
-        aria-label={label}
-        title={t('condition.listHint')}
-        placeholder={t('condition.listHint')}
-        defaultValue={Array.isArray(value) ? value.join(', ') : ''}
-        onBlur={(e) => onChange(parseList(e.target.value, valueType))}
-      />
-    );
-  }
-  if (shape === 'days') {
-    return (
-      <span className="row">
-        <input
-          type="number"
-          min={0}
-          className="cond-narrow"
-          aria-label={label}
-          value={String(value ?? '')}
-          onChange={(e) => onChange(numberOrRaw(e.target.value))}
-        />
-        {t('wait.days')}
-      </span>
-    );
-  }
-  if (valueType === 'boolean') {
-    return (
-      <select aria-label={label} value={String(value)} onChange={(e) => onChange(e.target.value === 'true')}>
-        <option value="true">{t('common.yes')}</option>
-        <option value="false">{t('common.no')}</option>
-      </select>
-    );
-  }
-  if (valueType === 'number') {
-    return (
-      <input
-        type="number"
-        aria-label={label}
-        className="cond-value"
-        value={String(value ?? '')}
-        onChange={(e) => onChange(numberOrRaw(e.target.value))}
-      />
-    );
-  }
-  if (valueType === 'date') {
-    return (
-      <input
-        type="date"
-        aria-label={label}
-        value={String(value ?? '')}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    );
-  }
-  if (options && options.length > 0) {
-    return (
-      <select aria-label={label} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)}>
-        <option value="" />
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {option}
-          </option>
-        ))}
-      </select>
-    );
-  }
-  return (
-    <input
-      aria-label={label}
-      className="cond-value"
-      value={String(value ?? '')}
-      onChange={(e) => onChange(e.target.value)}
-    />
   );
 }
