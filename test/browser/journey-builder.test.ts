@@ -93,10 +93,20 @@ describe('a planner builds a journey with the mouse', () => {
     await poll(() => problems.textContent()).toMatch(/Send message .*template/);
     await poll(() => page.getByRole('button', { name: 'Publish', exact: true }).isDisabled()).toBe(true);
     await poll(() => canvasNode(page, 'send').locator('.jn-problems').isVisible()).toBe(true);
+    expect(await page.getByTestId('publish-wrap').getAttribute('title')).toMatch(
+      /Fix these problems.*\n.*template/s,
+    );
     await screenshot(page, 'builder-before-script');
 
+    // Clicking the problem takes the planner to the step it is about.
+    await canvasNode(page, 'exit').click();
+    await problems.getByRole('button', { name: /template/ }).click();
+    await poll(() => page.locator('[data-testid="node-inspector"]').getAttribute('data-node-type')).toBe(
+      'send',
+    );
+    expect(await canvasNode(page, 'send').getAttribute('class')).toContain('selected');
+
     // Choosing the script clears the problem.
-    await canvasNode(page, 'send').click();
     await panel.getByRole('tab', { name: 'Default' }).click();
     await panel
       .getByRole('combobox', { name: 'Template', exact: true })
