@@ -117,3 +117,43 @@ it('holds a paused journey’s segment run and finishes it after resume', async 
   await drained(f);
   expect(await enrollmentStatuses(f, journeyId)).toEqual({ completed: expected });
 });
+
+it('stops a long run between pages on shutdown, and the next worker resumes at the cursor', async () => {
+  f.r.settings.pageSize = 50;
+  const before = gateway.acceptedCount;
+  const expected = balances.filter((b) => b > 1000).length;
+  const journeyId = await segmentJourney();
+  await f.r.producers.segments.enroll({ journeyId, version: 1, runId: 'shutdown' });
+  await expect
+    .poll(
+      async () =>
+        (await f.r.producers.segments.progress({ journeyId, version: 1, runId: 'shutdown' }))?.pages ?? 0,
+      {
+        timeout: 20_000,
+        interval: 5,
+      },
+    )
+    .toBeGreaterThan(0);
+  await engine.close();
+  const stopped = await f.r.producers.segments.progress({ journeyId, version: 1, runId: 'shutdown' });
+  expect(stopped?.done).toBe(false);
+  const [enrolledSoFar] = await f.testDb.db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM enrollments WHERE journey_id = $1',
+    [journeyId],
+  );
+  expect(enrolledSoFar?.n).toBeLessThan(expected);
+
+  engine = await startEngine(f.r, {
+    groups: ['segments', 'steps', 'sends'],
+    sweepIntervalMs: false,
+    tuning: { lockDurationMs: 5000, stalledIntervalMs: 2000 },
+  });
+  await gateway.waitForAccepted(before + expected);
+  await drained(f);
+  expect(await f.r.producers.segments.progress({ journeyId, version: 1, runId: 'shutdown' })).toMatchObject({
+    enrolled: expected,
+    done: true,
+  });
+  expect(await enrollmentStatuses(f, journeyId)).toEqual({ completed: expected });
+  f.r.settings.pageSize = 1000;
+});

@@ -13,7 +13,7 @@ export type { EventJob } from './payloads/events.ts';
 export { type LifecycleAction, type LifecycleJob, lifecycleActions } from './payloads/lifecycle.ts';
 export type { MaintenanceJob } from './payloads/maintenance.ts';
 export type { ReceiptJob } from './payloads/receipts.ts';
-export type { SegmentJob, SegmentProgress } from './payloads/segments.ts';
+export { type SegmentJob, type SegmentProgress, segmentProgressSchema } from './payloads/segments.ts';
 export { type StepCause, type StepJob, stepCauses } from './payloads/steps.ts';
 export type { WakeupJob } from './payloads/wakeups.ts';
 export { createProducers, type ProducerOptions, type Producers, type StepBatch } from './producers.ts';

@@ -20,9 +20,14 @@ export interface SegmentRunHooks {
   progress(progress: SegmentProgress): Promise<void>;
   /** Remembers where to resume (written into the job, so a retry starts from the last committed page). */
   saveCursor(cursor: string | null): Promise<void>;
+  /** True once the worker is shutting down: the run stops after the page in hand. */
+  stopRequested(): boolean;
 }
 
-export type SegmentRunResult = SegmentProgress | { paused: true; progress: SegmentProgress };
+/** A finished run, or one interrupted between pages (its cursor is saved) to be continued later. */
+export type SegmentRunResult =
+  | SegmentProgress
+  | { interrupted: 'paused' | 'stopping'; progress: SegmentProgress };
 
 /**
  * Enrolls a segment journey's audience page by page. Each page commits on its own and its new
@@ -34,6 +39,8 @@ export async function runSegmentEnrollment(
   r: EngineResources,
   job: SegmentJob,
   hooks: SegmentRunHooks,
+  /** What earlier, interrupted attempts of this run already did (the counts continue from it). */
+  earlier: SegmentProgress | undefined = undefined,
 ): Promise<SegmentRunResult> {
   const version = await r.versions.get(job.journeyId, job.version);
   if (!version)
@@ -52,7 +59,12 @@ export async function runSegmentEnrollment(
   if (!segment || segment.archived_at) {
     throw new SegmentRunStopped('segment-missing', `Segment ${segmentId} was deleted or archived`);
   }
-  const progress: SegmentProgress = { pages: 0, enrolled: 0, cursor: job.cursor, done: false };
+  const progress: SegmentProgress = {
+    pages: earlier?.pages ?? 0,
+    enrolled: earlier?.enrolled ?? 0,
+    cursor: job.cursor,
+    done: false,
+  };
   for (;;) {
     const [journey] = await r.db.query<{ status: string }>('SELECT status FROM journeys WHERE id = $1', [
       job.journeyId,
@@ -60,7 +72,8 @@ export async function runSegmentEnrollment(
     if (!journey) throw new SegmentRunStopped('journey-not-found', `Journey ${job.journeyId} does not exist`);
     if (journey.status === 'archived')
       throw new SegmentRunStopped('journey-archived', 'The journey was archived');
-    if (journey.status === 'paused') return { paused: true, progress };
+    if (journey.status === 'paused') return { interrupted: 'paused', progress };
+    if (hooks.stopRequested()) return { interrupted: 'stopping', progress };
     const page = await enrollSegmentPage(r, {
       journeyId: job.journeyId,
       version: job.version,
