@@ -84,13 +84,16 @@ it('records an unknown customer, a deleted template, a failing script and a garb
   await world.gateway.waitForAccepted(customers);
   await drained(world);
 
-  // One answer was garbage: that message is unknown until the provider is asked.
-  const [unknown] = await world.db.query<{ n: number; reason: string }>(
-    `SELECT count(*)::int AS n, min(reason) AS reason FROM messages WHERE status = 'unknown'`,
+  // The first answer was garbage: the messages it carried (the events came as one batch, so one
+  // provider request) are unknown until the provider is asked, then confirmed, never resent.
+  const [unknown] = await world.db.query<{ n: number; reasons: string[] }>(
+    `SELECT count(*)::int AS n, array_agg(DISTINCT split_part(reason, ':', 1)) AS reasons
+       FROM messages WHERE status = 'unknown'`,
   );
-  expect(unknown).toMatchObject({ n: 1, reason: expect.stringMatching(/^garbled-answer/) });
+  expect(unknown?.n).toBeGreaterThan(0);
+  expect(unknown?.reasons).toEqual(['garbled-answer']);
   world.clock.advance(60_000);
-  expect(await reconcileUnknown(world.r)).toMatchObject({ confirmed: 1, requeued: 0 });
+  expect(await reconcileUnknown(world.r)).toMatchObject({ confirmed: unknown?.n, requeued: 0 });
   await drained(world);
 
   expect(await statusCounts(world, good)).toEqual({ completed: customers, failed: 1 });

@@ -1,6 +1,6 @@
 export { type EngineOptions, type RunningEngine, startEngine } from './engine.ts';
 export { type ProcessorGroup, parseWorkerEnv, processorGroups, type WorkerEnv } from './env.ts';
-export { processEvent } from './events/process-event.ts';
+export { type EventOutcome, processEvent, processEvents } from './events/process-event.ts';
 export { reconcileUnknown } from './maintenance/reconcile.ts';
 export { sweep } from './maintenance/sweep.ts';
 export {

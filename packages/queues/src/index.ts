@@ -9,7 +9,7 @@ export {
 export { createQueueWorker, type QueueWorkerOptions } from './consumer.ts';
 export { digestOf, jobId } from './job-ids.ts';
 export type { DeliveryJob } from './payloads/deliveries.ts';
-export type { EventJob } from './payloads/events.ts';
+export { type EventJob, maxEventsPerJob } from './payloads/events.ts';
 export { type LifecycleAction, type LifecycleJob, lifecycleActions } from './payloads/lifecycle.ts';
 export type { MaintenanceJob } from './payloads/maintenance.ts';
 export type { ReceiptJob } from './payloads/receipts.ts';

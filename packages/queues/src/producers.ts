@@ -2,6 +2,7 @@ import type { ConnectorChannel } from '@waymark/connectors';
 import { type ConnectionOptions, type JobsOptions, Queue } from 'bullmq';
 import { deliveryQueueName, type JobInput, type QueueKey, queueCatalog } from './catalog.ts';
 import { digestOf, jobId } from './job-ids.ts';
+import { maxEventsPerJob } from './payloads/events.ts';
 import type { LifecycleJob } from './payloads/lifecycle.ts';
 import type { ReceiptJob } from './payloads/receipts.ts';
 import { type SegmentProgress, segmentProgressSchema } from './payloads/segments.ts';
@@ -30,7 +31,10 @@ export interface StepBatch {
 export interface Producers {
   readonly prefix: string;
   events: {
-    /** Events already stored in `events`: one job per event id (a repeated id is ignored). */
+    /**
+     * Events already stored in `events`, in jobs of up to 100 (the same batch queued twice while
+     * pending is one job; an event handled twice changes nothing).
+     */
     ingested(eventIds: readonly string[]): Promise<void>;
   };
   segments: {
@@ -106,11 +110,15 @@ export function createProducers(options: ProducerOptions): Producers {
   return {
     prefix: options.prefix,
     events: {
-      ingested: (eventIds) =>
-        add(
-          'events',
-          eventIds.map((eventId) => ({ data: { eventId }, opts: { jobId: jobId('ev', eventId) } })),
-        ),
+      ingested(eventIds) {
+        const jobs = [];
+        for (let i = 0; i < eventIds.length; i += maxEventsPerJob) {
+          const chunk = eventIds.slice(i, i + maxEventsPerJob);
+          const id = chunk.length === 1 ? jobId('ev', chunk[0]!) : jobId('evb', digestOf(chunk));
+          jobs.push({ data: { eventIds: [...chunk] }, opts: { jobId: id } });
+        }
+        return add('events', jobs);
+      },
     },
     segments: {
       enroll: (input) =>

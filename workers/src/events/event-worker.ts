@@ -2,7 +2,7 @@ import { createQueueWorker } from '@waymark/queues';
 import type { Worker } from 'bullmq';
 import type { EngineResources } from '../runtime/resources.ts';
 import type { WorkerTuning } from '../runtime/worker-tuning.ts';
-import { processEvent } from './process-event.ts';
+import { processEvents } from './process-event.ts';
 
 /** Runs event jobs queued by the server after it stored the events. */
 export function startEventWorker(r: EngineResources, tuning: WorkerTuning): Worker[] {
@@ -14,7 +14,7 @@ export function startEventWorker(r: EngineResources, tuning: WorkerTuning): Work
       concurrency: tuning.eventConcurrency,
       lockDurationMs: tuning.lockDurationMs,
       stalledIntervalMs: tuning.stalledIntervalMs,
-      process: (payload) => processEvent(r, payload.eventId),
+      process: (payload) => processEvents(r, payload.eventIds),
     }),
   ];
 }

@@ -7,22 +7,23 @@ export interface StoredEvent extends CustomerEvent {
   customerId: string;
 }
 
-export async function loadEvent(db: Db, eventId: string): Promise<StoredEvent | undefined> {
-  const [row] = await db.query<{
+/** The stored events among `eventIds`, in the order they were stored. */
+export async function loadEvents(db: Db, eventIds: readonly string[]): Promise<StoredEvent[]> {
+  const rows = await db.query<{
     event_id: string;
     customer_id: string;
     name: string;
     properties: Record<string, unknown>;
     occurred_at: Date;
-  }>('SELECT event_id, customer_id, name, properties, occurred_at FROM events WHERE event_id = $1', [
-    eventId,
-  ]);
-  if (!row) return undefined;
-  return {
+  }>(
+    'SELECT event_id, customer_id, name, properties, occurred_at FROM events WHERE event_id = ANY($1::text[]) ORDER BY seq',
+    [eventIds],
+  );
+  return rows.map((row) => ({
     eventId: row.event_id,
     customerId: row.customer_id,
     name: row.name,
     properties: row.properties,
     occurredAt: new Date(row.occurred_at),
-  };
+  }));
 }

@@ -2,60 +2,77 @@ import type { EngineResources } from '../runtime/resources.ts';
 import { advanceEnrollments } from '../steps/advance-enrollments.ts';
 import { enqueueSteps } from '../waits/wake-due.ts';
 import { type EventEnrollment, enrollFromEvent } from './enroll-from-event.ts';
-import { loadEvent } from './load-event.ts';
+import { loadEvents } from './load-event.ts';
 import { type ConversionRecord, recordConversions } from './record-conversions.ts';
 import { resumeWaitingForEvent } from './resume-waiting.ts';
 
 export interface EventOutcome {
-  found: boolean;
+  /** Events named by the job that are stored (the others are logged and skipped). */
+  found: number;
   enrolled: EventEnrollment[];
   resumed: number;
   conversions: ConversionRecord[];
 }
 
 /**
- * Moves the enrollments an event started or woke right away, inside the event job: a real-time
- * moment reaches its send without a queue hop. If that fails they go to the step queue instead
- * (and the sweeper restarts any left behind by a crash).
+ * Everything a batch of customer events causes, event by event in the order they were stored:
+ * conversions first (so an exit-on-goal customer is not also resumed), then waits resumed, then
+ * new enrollments. The enrollments woken or started are then advanced together, inside this job:
+ * a real-time moment reaches its send without a queue hop, and a batch of events becomes one
+ * batch of steps. Each part is idempotent, so a retried or duplicated job repeats nothing.
  */
-async function advanceNow(r: EngineResources, ids: number[], cause: 'entered' | 'event'): Promise<void> {
-  if (ids.length === 0) return;
-  try {
-    await advanceEnrollments(r, ids);
-  } catch (error) {
-    r.log.warn('inline step failed; queued instead', { error: (error as Error).message });
-    await enqueueSteps(r, ids, cause);
-  }
-}
-
-/**
- * Everything one customer event causes: conversions first (so an exit-on-goal customer is not
- * also resumed), then waits resumed, then new enrollments. Each part is idempotent, so a retried
- * or duplicated job repeats nothing.
- */
-export async function processEvent(r: EngineResources, eventId: string): Promise<EventOutcome> {
-  const event = await loadEvent(r.db, eventId);
-  if (!event) {
-    r.log.warn('event job for an event that is not stored', { eventId });
-    return { found: false, enrolled: [], resumed: 0, conversions: [] };
+export async function processEvents(r: EngineResources, eventIds: readonly string[]): Promise<EventOutcome> {
+  const events = await loadEvents(r.db, eventIds);
+  if (events.length < eventIds.length) {
+    const stored = new Set(events.map((e) => e.eventId));
+    r.log.warn('event job names events that are not stored', {
+      missing: eventIds.filter((id) => !stored.has(id)),
+    });
   }
   // Most events matter to no goal and no wait: the journey snapshot says so without a query.
   const { goalEvents, waitedEvents } = await r.journeys.snapshot();
-  const conversions = goalEvents.has(event.name) ? await recordConversions(r, event) : [];
-  const resumed = waitedEvents.has(event.name) ? await resumeWaitingForEvent(r, event) : [];
+  const outcome: EventOutcome = { found: events.length, enrolled: [], resumed: 0, conversions: [] };
+  const resumed: number[] = [];
+  for (const event of events) {
+    if (goalEvents.has(event.name)) outcome.conversions.push(...(await recordConversions(r, event)));
+    if (waitedEvents.has(event.name)) resumed.push(...(await resumeWaitingForEvent(r, event)));
+    const enrolled = await enrollFromEvent(r, event);
+    for (const failure of enrolled.filter((e) => e.failedReason)) {
+      r.log.warn('event for an unknown customer', {
+        eventId: event.eventId,
+        journeyId: failure.journeyId,
+        reason: failure.failedReason,
+      });
+    }
+    outcome.enrolled.push(...enrolled);
+  }
+  outcome.resumed = resumed.length;
   await advanceNow(r, resumed, 'event');
-  const enrolled = await enrollFromEvent(r, event);
   await advanceNow(
     r,
-    enrolled.filter((e) => !e.failedReason).map((e) => e.enrollmentId),
+    outcome.enrolled.filter((e) => !e.failedReason).map((e) => e.enrollmentId),
     'entered',
   );
-  for (const failure of enrolled.filter((e) => e.failedReason)) {
-    r.log.warn('event for an unknown customer', {
-      eventId,
-      journeyId: failure.journeyId,
-      reason: failure.failedReason,
-    });
+  return outcome;
+}
+
+/** One event (what a duplicate delivery of a single event looks like). */
+export function processEvent(r: EngineResources, eventId: string): Promise<EventOutcome> {
+  return processEvents(r, [eventId]);
+}
+
+/**
+ * Moves enrollments on right away; if that fails they go to the step queue instead (and the
+ * sweeper restarts any left behind by a crash).
+ */
+async function advanceNow(r: EngineResources, ids: number[], cause: 'entered' | 'event'): Promise<void> {
+  for (let i = 0; i < ids.length; i += r.settings.stepBatchSize) {
+    const batch = ids.slice(i, i + r.settings.stepBatchSize);
+    try {
+      await advanceEnrollments(r, batch);
+    } catch (error) {
+      r.log.warn('inline step failed; queued instead', { error: (error as Error).message });
+      await enqueueSteps(r, batch, cause);
+    }
   }
-  return { found: true, enrolled, resumed: resumed.length, conversions };
 }
