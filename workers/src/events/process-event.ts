@@ -1,7 +1,7 @@
 import type { EngineResources } from '../runtime/resources.ts';
 import { advanceEnrollments } from '../steps/advance-enrollments.ts';
 import { enqueueSteps } from '../waits/wake-due.ts';
-import { type EventEnrollment, enrollFromEvent } from './enroll-from-event.ts';
+import { type EventEnrollment, enrollFromEvents } from './enroll-from-events.ts';
 import { loadEvents } from './load-event.ts';
 import { type ConversionRecord, recordConversions } from './record-conversions.ts';
 import { resumeWaitingForEvent } from './resume-waiting.ts';
@@ -15,9 +15,9 @@ export interface EventOutcome {
 }
 
 /**
- * Everything a batch of customer events causes, event by event in the order they were stored:
- * conversions first (so an exit-on-goal customer is not also resumed), then waits resumed, then
- * new enrollments. The enrollments woken or started are then advanced together, inside this job:
+ * Everything a batch of customer events causes, in the order they were stored: conversions first
+ * (so an exit-on-goal customer is not also resumed), then waits resumed, then new enrollments
+ * (one statement for the batch). The enrollments woken or started are then advanced together, inside this job:
  * a real-time moment reaches its send without a queue hop, and a batch of events becomes one
  * batch of steps. Each part is idempotent, so a retried or duplicated job repeats nothing.
  */
@@ -36,15 +36,14 @@ export async function processEvents(r: EngineResources, eventIds: readonly strin
   for (const event of events) {
     if (goalEvents.has(event.name)) outcome.conversions.push(...(await recordConversions(r, event)));
     if (waitedEvents.has(event.name)) resumed.push(...(await resumeWaitingForEvent(r, event)));
-    const enrolled = await enrollFromEvent(r, event);
-    for (const failure of enrolled.filter((e) => e.failedReason)) {
-      r.log.warn('event for an unknown customer', {
-        eventId: event.eventId,
-        journeyId: failure.journeyId,
-        reason: failure.failedReason,
-      });
-    }
-    outcome.enrolled.push(...enrolled);
+  }
+  outcome.enrolled = await enrollFromEvents(r, events);
+  for (const failure of outcome.enrolled.filter((e) => e.failedReason)) {
+    r.log.warn('event for an unknown customer', {
+      eventId: failure.eventId,
+      journeyId: failure.journeyId,
+      reason: failure.failedReason,
+    });
   }
   outcome.resumed = resumed.length;
   await advanceNow(r, resumed, 'event');
