@@ -21,7 +21,13 @@ import { fitGraph } from './fit.ts';
 import { type JourneyFlowNode, JourneyNodeView } from './journey-node.tsx';
 import { nodeHeight, nodeWidth } from './layout.ts';
 import { paletteDragType } from './palette.tsx';
-import { createNodeDataCache, type NodeDecorations, reconcileFlowNodes, toFlowEdges } from './to-flow.ts';
+import {
+  createNodeDataCache,
+  type NodeDecorations,
+  reconcileFlowEdges,
+  reconcileFlowNodes,
+  toFlowEdges,
+} from './to-flow.ts';
 
 const nodeTypes = { journey: JourneyNodeView };
 /** Below this zoom, nodes are drawn plain (see `zoomedOut`). */
@@ -90,7 +96,9 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
   }, [graph, decorations, selectedNodes, readOnly]);
 
   useEffect(() => {
-    setEdges(toFlowEdges(graph, selectedEdges, problemEdges, countsByEdge));
+    setEdges((previous) =>
+      reconcileFlowEdges(previous, toFlowEdges(graph, selectedEdges, problemEdges, countsByEdge)),
+    );
   }, [graph, selectedEdges, problemEdges, countsByEdge]);
 
   // Zoomed far out, node faces are too small to read: draw them plainer (no summary, exit labels,

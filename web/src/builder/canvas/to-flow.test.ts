@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { JourneyGraph } from '../graph-types.ts';
 import type { JourneyFlowNode } from './journey-node.tsx';
-import { createNodeDataCache, type NodeDecorations, reconcileFlowNodes, toFlowEdges } from './to-flow.ts';
+import {
+  createNodeDataCache,
+  type NodeDecorations,
+  reconcileFlowEdges,
+  reconcileFlowNodes,
+  toFlowEdges,
+} from './to-flow.ts';
 
 const graph: JourneyGraph = {
   nodes: [
@@ -85,5 +91,14 @@ describe('graph → canvas nodes', () => {
       sourceHandle: 'out',
       targetHandle: 'in',
     });
+  });
+
+  it('keeps edge objects that did not change when the selection moves elsewhere', () => {
+    const first = toFlowEdges(graph, new Set(), new Set());
+    const again = reconcileFlowEdges(first, toFlowEdges(graph, new Set(), new Set()));
+    expect(again).toBe(first);
+    const selected = reconcileFlowEdges(first, toFlowEdges(graph, new Set(['e']), new Set()));
+    expect(selected[0]).not.toBe(first[0]);
+    expect(selected[0]?.selected).toBe(true);
   });
 });

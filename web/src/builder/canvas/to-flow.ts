@@ -118,3 +118,24 @@ export function toFlowEdges(
     };
   });
 }
+
+/** Like `toFlowEdges`, but keeps every edge object that did not change (React Flow skips those). */
+export function reconcileFlowEdges(previous: readonly Edge[], next: Edge[]): Edge[] {
+  const before = new Map(previous.map((edge) => [edge.id, edge]));
+  let changed = previous.length !== next.length;
+  const merged = next.map((edge, index) => {
+    const old = before.get(edge.id);
+    const same =
+      old !== undefined &&
+      old.source === edge.source &&
+      old.sourceHandle === edge.sourceHandle &&
+      old.target === edge.target &&
+      Boolean(old.selected) === Boolean(edge.selected) &&
+      old.className === edge.className &&
+      old.label === edge.label;
+    if (same && previous[index] === old) return old;
+    changed = true;
+    return same ? old : edge;
+  });
+  return changed ? merged : (previous as Edge[]);
+}

@@ -1,5 +1,5 @@
 import { formatProblem, type Locale, type Problem } from '@waymark/journey';
-import { useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n/index.ts';
 
 interface ProblemsPanelProps {
@@ -9,9 +9,10 @@ interface ProblemsPanelProps {
 }
 
 /** Every problem of the journey in words; clicking one shows its step on the canvas. */
-export function ProblemsPanel({ problems, locale, onFocus }: ProblemsPanelProps) {
+export const ProblemsPanel = memo(function ProblemsPanel({ problems, locale, onFocus }: ProblemsPanelProps) {
   const { t } = useI18n();
   const [open, setOpen] = useState(true);
+  const texts = useMemo(() => problems.map((problem) => formatProblem(problem, locale)), [problems, locale]);
   return (
     <section
       className={`problems ${problems.length > 0 ? 'has-problems' : 'no-problems'}`}
@@ -27,7 +28,7 @@ export function ProblemsPanel({ problems, locale, onFocus }: ProblemsPanelProps)
       {open && problems.length > 0 ? (
         <ul className="problems-list" data-testid="problems-list">
           {problems.map((problem, index) => {
-            const text = formatProblem(problem, locale);
+            const text = texts[index] ?? problem.code;
             const nodeId = problem.nodeId;
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: problems have no id; the list is rebuilt as a whole.
@@ -51,4 +52,4 @@ export function ProblemsPanel({ problems, locale, onFocus }: ProblemsPanelProps)
       ) : null}
     </section>
   );
-}
+});
