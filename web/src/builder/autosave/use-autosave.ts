@@ -238,10 +238,9 @@ export function useAutosave(options: AutosaveOptions): Autosave {
   }, [save]);
 
   const keepMine = useCallback(() => {
-    // The revision is already the server's newest (set when the conflict was found), so this
-    // save replaces their version with mine: the planner chose it knowingly.
+    // The revision and the synced copy are already theirs (set when the conflict was found), so
+    // this save replaces their version with mine: the planner chose it knowingly.
     conflictRef.current = false;
-    syncedRef.current = { name: '', graph: { nodes: [], edges: [], settings: {} } };
     void save();
   }, [save]);
 
