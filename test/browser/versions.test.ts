@@ -90,5 +90,13 @@ describe('versions', () => {
       unit: 'days',
     });
     expect(draft.liveVersion).toBe(2);
+
+    // Pause and resume from the editor.
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await poll(() => page.locator('[data-testid="journey-status"]').textContent()).toContain('Paused');
+    await page.getByRole('button', { name: 'Resume', exact: true }).click();
+    await poll(() => page.locator('[data-testid="journey-status"]').textContent()).toContain('Live · v2');
+    const resumed = (await product.adminRequest('GET', `/journeys/${id}`)).json as { status: string };
+    expect(resumed.status).toBe('live');
   });
 });
