@@ -40,7 +40,7 @@ async function openSmallJourney(page: Page, name: string): Promise<string> {
 
 const notices = (page: Page) => page.locator('[data-testid="notice"]').allTextContents();
 
-describe('bad input never costs the planner their work', () => {
+describe('bad input never costs the planner their work', { timeout: 180_000 }, () => {
   it('refuses garbage pastes and impossible connections in words, and undoes a delete', async () => {
     const page = await newPage(browser);
     await openSmallJourney(page, 'Bad input');

@@ -21,7 +21,7 @@ afterAll(async () => {
   await product?.close();
 });
 
-describe('customers and templates pages', () => {
+describe('customers and templates pages', { timeout: 180_000 }, () => {
   it('finds a customer, shows personal data masked, and the profile with its timeline', async () => {
     const customer = seeded.customers[2];
     if (!customer) throw new Error('no customers seeded');

@@ -27,7 +27,7 @@ async function inspector(page: Page) {
   return page.locator('aside.inspector');
 }
 
-describe('a planner builds a journey with the mouse', () => {
+describe('a planner builds a journey with the mouse', { timeout: 180_000 }, () => {
   it('event trigger → filter → A/B with two scripts → SMS → wait 2 days → exit, then publishes', async () => {
     const planner = await product.addUser(['planner']);
     const page = await newPage(browser);

@@ -21,7 +21,7 @@ afterAll(async () => {
   await product?.close();
 });
 
-describe('language', () => {
+describe('language', { timeout: 180_000 }, () => {
   it('switches the canvas and the inspector to Chinese and remembers the choice', async () => {
     const planner = await product.addUser(['planner']);
     const page = await newPage(browser, 'en-US');

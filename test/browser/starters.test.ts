@@ -44,7 +44,7 @@ afterAll(async () => {
   await product?.close();
 });
 
-describe('starting from a starter', () => {
+describe('starting from a starter', { timeout: 180_000 }, () => {
   it.each(starterJourneys.map((starter) => [starter.name.en, starter.id]))(
     '%s opens bound to the bank’s templates, connectors and segments, laid out top to bottom, ready to publish',
     async (name, id) => {

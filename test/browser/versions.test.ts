@@ -33,7 +33,7 @@ const graph = {
   settings: {},
 };
 
-describe('versions', () => {
+describe('versions', { timeout: 180_000 }, () => {
   it('shows what changed against the live version before publishing, and restores an old version as the draft', async () => {
     const created = await product.adminRequest('POST', '/journeys', { name: 'Salary day', graph });
     const id = (created.json as { id: string }).id;
