@@ -15,12 +15,16 @@ const kills = 6;
 let world: EngineWorld;
 const running = new Set<WorkerProcess>();
 
-/** Short locks and rechecks, so work of a killed process is taken over in seconds, not minutes. */
+/**
+ * Short locks and rechecks, so work of a killed process is taken over in seconds, not minutes.
+ * The in-flight grace stays well above the connector's 2 s timeout: a call is only asked about
+ * (and re-sent if the gateway never got it) once it cannot still be on its way.
+ */
 const fastRecovery = {
   WAYMARK_LOCK_DURATION_MS: '2000',
   WAYMARK_SWEEP_INTERVAL_MS: '1000',
-  WAYMARK_IN_FLIGHT_GRACE_MS: '2500',
-  WAYMARK_SEND_RECHECK_MS: '4000',
+  WAYMARK_IN_FLIGHT_GRACE_MS: '6000',
+  WAYMARK_SEND_RECHECK_MS: '8000',
   WAYMARK_STALE_ACTIVE_MS: '4000',
 };
 

@@ -2,7 +2,7 @@ import { loadEnv } from '@waymark/config';
 import { createDb, migrate } from '@waymark/db';
 import { createPiiCipher } from '@waymark/db/crypto';
 import { createRedis } from '@waymark/queues';
-import { startEngine } from './engine.ts';
+import { type RunningEngine, startEngine } from './engine.ts';
 import { parseWorkerEnv } from './env.ts';
 import { createOffsetClock, systemClock } from './runtime/clock.ts';
 import { createLogger } from './runtime/logger.ts';
@@ -30,8 +30,8 @@ async function main(): Promise<void> {
   if (readiness.fatal.length > 0) {
     for (const problem of readiness.fatal) log.error(problem.message, { code: problem.code });
     redis.disconnect();
-    process.exitCode = 78;
-    return;
+    // 78: configuration error (sysexits), so a supervisor does not restart it in a loop.
+    process.exit(78);
   }
   const db = await createDb({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: 20 });
   await migrate(db);
@@ -49,7 +49,23 @@ async function main(): Promise<void> {
       staleActiveMs: env.WAYMARK_STALE_ACTIVE_MS,
     },
   });
-  const engine = await startEngine(r, {
+  // Signals are handled from here on, so a SIGTERM during start-up also ends in a clean stop.
+  let stopping = false;
+  let started: Promise<RunningEngine> | undefined;
+  const stop = async (signal: string) => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    log.info('workers stopping: finishing running jobs', { signal });
+    await (await started)?.close();
+    redis.disconnect();
+    await db.close();
+    log.info('workers stopped');
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  if (stopping) return;
+  started = startEngine(r, {
     groups: env.WAYMARK_WORKERS,
     sweepIntervalMs: env.WAYMARK_SWEEP_INTERVAL_MS,
     tuning: {
@@ -60,20 +76,9 @@ async function main(): Promise<void> {
       stalledIntervalMs: Math.max(1000, Math.floor(env.WAYMARK_LOCK_DURATION_MS / 2)),
     },
   });
-  log.info('workers started', { groups: env.WAYMARK_WORKERS, prefix: env.WAYMARK_QUEUE_PREFIX });
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) process.exit(130);
-    stopping = true;
-    log.info('workers stopping: finishing running jobs', { signal });
-    await engine.close();
-    redis.disconnect();
-    await db.close();
-    log.info('workers stopped');
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  await started;
+  if (!stopping)
+    log.info('workers started', { groups: env.WAYMARK_WORKERS, prefix: env.WAYMARK_QUEUE_PREFIX });
 }
 
 main().catch((error: unknown) => {

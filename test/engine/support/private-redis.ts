@@ -11,7 +11,7 @@ export interface PrivateRedis {
   stop(): Promise<void>;
 }
 
-export async function startPrivateRedis(): Promise<PrivateRedis> {
+export async function startPrivateRedis(options: { maxmemoryPolicy?: string } = {}): Promise<PrivateRedis> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     'redis-server',
@@ -25,7 +25,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       '--appendonly',
       'no',
       '--maxmemory-policy',
-      'noeviction',
+      options.maxmemoryPolicy ?? 'noeviction',
     ],
     { stdio: 'ignore' },
   );
