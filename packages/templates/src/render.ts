@@ -20,7 +20,11 @@ import { monotonicNow, RenderSession, tooLong, withSession } from './render-sess
 export interface RenderOptions {
   /** Longest allowed output in UTF-16 code units. Default 10,000 for text, 500,000 for HTML. */
   maxOutputChars?: number;
-  /** Wall-clock budget in milliseconds. Default 100. */
+  /**
+   * Wall-clock budget in milliseconds. Default 1,000: a backstop only — the iteration and output
+   * caps bound the work deterministically, and a tighter clock failed real scripts on a busy
+   * machine (a GC pause or the first Intl formatter of a process can take tens of ms).
+   */
   timeoutMs?: number;
   /** Block bodies allowed in one render (loop iterations, taken branches). Default 10,000. */
   maxIterations?: number;
@@ -40,7 +44,7 @@ export const defaultRenderBounds: Readonly<Record<TemplateFormat, { maxOutputCha
 } = {
   text: { maxOutputChars: 10_000 },
   html: { maxOutputChars: 500_000 },
-  timeoutMs: 100,
+  timeoutMs: 1_000,
   maxIterations: 10_000,
 };
 
