@@ -1,4 +1,5 @@
 export { type EngineOptions, type RunningEngine, startEngine } from './engine.ts';
+export { type ConfiguredEngine, engineFromEnv } from './engine-from-env.ts';
 export { type ProcessorGroup, parseWorkerEnv, processorGroups, type WorkerEnv } from './env.ts';
 export { type EventOutcome, processEvent, processEvents } from './events/process-event.ts';
 export { reconcileUnknown } from './maintenance/reconcile.ts';

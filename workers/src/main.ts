@@ -1,13 +1,11 @@
 import { loadEnv } from '@waymark/config';
 import { createDb, migrate } from '@waymark/db';
-import { createPiiCipher } from '@waymark/db/crypto';
 import { createRedis } from '@waymark/queues';
-import { type RunningEngine, startEngine } from './engine.ts';
+import type { RunningEngine } from './engine.ts';
+import { engineFromEnv } from './engine-from-env.ts';
 import { parseWorkerEnv } from './env.ts';
-import { createOffsetClock, systemClock } from './runtime/clock.ts';
 import { createLogger } from './runtime/logger.ts';
 import { checkRedisReadiness } from './runtime/redis-readiness.ts';
-import { createEngineResources } from './runtime/resources.ts';
 
 /**
  * The workers process: `WAYMARK_WORKERS=events,steps,sends,...` (default all) picks the processor
@@ -35,20 +33,7 @@ async function main(): Promise<void> {
   }
   const db = await createDb({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: 20 });
   await migrate(db);
-  const r = createEngineResources({
-    db,
-    redis,
-    prefix: env.WAYMARK_QUEUE_PREFIX,
-    cipher: createPiiCipher({ encryptionKey: config.encryptionKey, blindIndexKey: config.blindIndexKey }),
-    clock: env.WAYMARK_CLOCK_OFFSET_MS ? createOffsetClock(env.WAYMARK_CLOCK_OFFSET_MS) : systemClock,
-    log,
-    settings: {
-      channelRateLimits: env.WAYMARK_RATE_LIMITS,
-      inFlightGraceMs: env.WAYMARK_IN_FLIGHT_GRACE_MS,
-      sendRecheckMs: env.WAYMARK_SEND_RECHECK_MS,
-      staleActiveMs: env.WAYMARK_STALE_ACTIVE_MS,
-    },
-  });
+  const engine = engineFromEnv({ config, env, db, redis, log });
   // Signals are handled from here on, so a SIGTERM during start-up also ends in a clean stop.
   let stopping = false;
   let started: Promise<RunningEngine> | undefined;
@@ -65,17 +50,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   if (stopping) return;
-  started = startEngine(r, {
-    groups: env.WAYMARK_WORKERS,
-    sweepIntervalMs: env.WAYMARK_SWEEP_INTERVAL_MS,
-    tuning: {
-      stepConcurrency: env.WAYMARK_STEP_CONCURRENCY,
-      eventConcurrency: env.WAYMARK_EVENT_CONCURRENCY,
-      deliveryConcurrency: env.WAYMARK_DELIVERY_CONCURRENCY,
-      lockDurationMs: env.WAYMARK_LOCK_DURATION_MS,
-      stalledIntervalMs: Math.max(1000, Math.floor(env.WAYMARK_LOCK_DURATION_MS / 2)),
-    },
-  });
+  started = engine.start();
   await started;
   if (!stopping)
     log.info('workers started', { groups: env.WAYMARK_WORKERS, prefix: env.WAYMARK_QUEUE_PREFIX });

@@ -182,6 +182,27 @@ describe('delivery', () => {
     expect(gateway.requestsFor(key!.idempotency_key)).toBe(1);
   });
 
+  it('resends an interrupted message once when several jobs reconcile it at the same time', async () => {
+    const { messageIds } = await seedClaimedMessages(f, {
+      customerIds: await customers(1),
+      connectorId: 'sms-main',
+    });
+    // A worker died after marking the message queued, before its request left.
+    await f.testDb.db.query(
+      `UPDATE messages SET status = 'queued', attempts = 1, updated_at = $2 WHERE id = $1`,
+      [messageIds[0], new Date(f.clock.now().getTime() - 120_000)],
+    );
+    await Promise.all(
+      Array.from({ length: 5 }, () => deliverMessages(f.r, messageIds, { lastAttempt: false, signal })),
+    );
+    const [row] = await f.testDb.db.query<{ idempotency_key: string; status: string; attempts: number }>(
+      'SELECT idempotency_key, status, attempts FROM messages WHERE id = $1',
+      [messageIds[0]],
+    );
+    expect(row).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(gateway.requestsFor(row!.idempotency_key)).toBe(1);
+  });
+
   it('holds messages of a paused journey and releases them on resume', async () => {
     const { journeyId, messageIds, enrollmentIds } = await seedClaimedMessages(f, {
       customerIds: await customers(2),
@@ -221,6 +242,26 @@ describe('delivery', () => {
     ).toBe(true);
     await deliverMessages(f.r, messageIds, { lastAttempt: false, signal });
     expect((await statuses(messageIds)).map((m) => m.status)).toEqual(['suppressed', 'suppressed']);
+  });
+
+  it('keeps a channel within its budget: no more than 5 SMS accepted in any second', async () => {
+    f.r.settings.channelRateLimits = { sms: { max: 5, durationMs: 1000 } };
+    const before = gateway.acceptedCount;
+    const { messageIds } = await seedClaimedMessages(f, {
+      customerIds: await customers(15),
+      connectorId: 'sms-main',
+    });
+    for (let i = 0; i < 15; i += 5)
+      await f.r.producers.deliveries.deliver('sms', messageIds.slice(i, i + 5), `budget-${i}`);
+    await gateway.waitForAccepted(before + 15, 30_000);
+    f.r.settings.channelRateLimits = {};
+    const perSecond = new Map<number, number>();
+    for (const m of gateway.accepted().slice(before)) {
+      const second = Math.floor(m.at.getTime() / 1000);
+      perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
+    }
+    expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(5);
+    expect(perSecond.size).toBeGreaterThanOrEqual(3);
   });
 
   it('fails messages of a missing connector with a reason the channel team understands', async () => {

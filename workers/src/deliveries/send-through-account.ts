@@ -30,6 +30,7 @@ export async function sendThroughAccount(
         to: 'unknown',
         event: 'unknown',
         reason: 'interrupted: a previous attempt stopped mid-call and this provider cannot confirm messages',
+        attempt: row.attempts,
       });
       continue;
     }
@@ -41,14 +42,17 @@ export async function sendThroughAccount(
         to: lookup.receipt.status,
         event: 'reconciled',
         providerMessageId: lookup.receipt.providerMessageId,
+        attempt: row.attempts,
       });
-    } else {
-      // The provider never got it: sending now is a first send, not a duplicate.
-      await r.db.query(`UPDATE messages SET status = 'claimed' WHERE id = $1 AND status = 'queued'`, [
-        row.id,
-      ]);
-      toSend.push({ ...row, status: 'claimed' });
+      continue;
     }
+    // The provider never got it: sending now is a first send, not a duplicate. Guarded by the
+    // attempt number this job saw, so when two jobs reconcile the same message only one resends.
+    const reopened = await r.db.query(
+      `UPDATE messages SET status = 'claimed' WHERE id = $1 AND status = 'queued' AND attempts = $2 RETURNING id`,
+      [row.id, row.attempts],
+    );
+    if (reopened.length > 0) toSend.push({ ...row, status: 'claimed' });
   }
 
   const items: (OutgoingMessage<never> & { row: DeliverableMessage })[] = [];
@@ -83,12 +87,14 @@ export async function sendThroughAccount(
   // The claim → queued step is the point of no return: only rows this job moved are sent, and a
   // job that finds a row `queued` later knows a call may have happened.
   const now = r.clock.now();
-  const moved = await r.db.query<{ id: number }>(
+  const moved = await r.db.query<{ id: number; attempts: number }>(
     `UPDATE messages SET status = 'queued', attempts = attempts + 1, updated_at = $2
-      WHERE id = ANY($1::bigint[]) AND status = 'claimed' RETURNING id`,
+      WHERE id = ANY($1::bigint[]) AND status = 'claimed' RETURNING id, attempts`,
     [items.map((i) => i.row.id), now],
   );
-  const movedIds = new Set(moved.map((m) => m.id));
+  // Each outcome is tied to the call that produced it (see Settlement.attempt).
+  const attemptOf = new Map(moved.map((m) => [m.id, m.attempts]));
+  const movedIds = new Set(attemptOf.keys());
   const sending = items.filter((i) => movedIds.has(i.row.id));
   const outcomes = await account.client.sendMany(
     sending.map(({ message, idempotencyKey }) => ({ message, idempotencyKey })),
@@ -110,10 +116,14 @@ export async function sendThroughAccount(
         providerMessageId: outcome.receipt.providerMessageId,
         cost: outcome.receipt.cost ?? account.costPerMessage,
         detail: outcome.receipt.detail,
+        attempt: attemptOf.get(row.id),
       });
       continue;
     }
-    const failure = settlementForFailure(row, outcome.error, attempt.lastAttempt);
+    const failure = {
+      ...settlementForFailure(row, outcome.error, attempt.lastAttempt),
+      attempt: attemptOf.get(row.id),
+    };
     settlements.push(failure);
     if (failure.to === 'claimed') {
       retryCount += 1;

@@ -14,6 +14,12 @@ export interface Settlement {
   providerMessageId?: string | undefined;
   cost?: number | undefined;
   detail?: Record<string, unknown> | undefined;
+  /**
+   * The provider call this outcome belongs to (`messages.attempts` as the call set it). A later
+   * call of the same message (after a reconcile) makes an outcome of an earlier one stale, and a
+   * stale outcome must not touch the row.
+   */
+  attempt?: number | undefined;
 }
 
 /** A message whose settlement took effect. */
@@ -38,8 +44,8 @@ export async function settleMessages(
   const rows = await db.query<{ id: number; enrollment_id: number | null; status: MessageStatus }>(
     `WITH v AS (
        SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::numeric[], $7::text[],
-                            $8::jsonb[])
-         AS v(id, from_statuses, to_status, reason, provider_id, cost, event, detail)
+                            $8::jsonb[], $10::int[])
+         AS v(id, from_statuses, to_status, reason, provider_id, cost, event, detail, attempt)
      ), settled AS (
        UPDATE messages m
           SET status = v.to_status,
@@ -50,6 +56,7 @@ export async function settleMessages(
               updated_at = $9
          FROM v
         WHERE m.id = v.id AND m.status = ANY(string_to_array(v.from_statuses, ','))
+          AND (v.attempt IS NULL OR m.attempts = v.attempt)
         RETURNING m.id, m.enrollment_id, m.status, v.event, v.detail
      ), recorded AS (
        INSERT INTO message_events (message_id, status, detail, at) SELECT id, event, detail, $9 FROM settled
@@ -71,6 +78,7 @@ export async function settleMessages(
         }),
       ),
       now,
+      settlements.map((s) => s.attempt ?? null),
     ],
   );
   return rows.map((r) => ({ messageId: r.id, enrollmentId: r.enrollment_id, status: r.status }));
