@@ -26,8 +26,9 @@ export async function reconcileUnknown(r: EngineResources): Promise<ReconcileRes
     idempotency_key: string;
     connector_id: string | null;
     channel: string;
+    attempts: number;
   }>(
-    `SELECT id, idempotency_key, connector_id, channel FROM messages
+    `SELECT id, idempotency_key, connector_id, channel, attempts FROM messages
       WHERE status = 'unknown' AND updated_at < $1 ORDER BY updated_at LIMIT $2`,
     [new Date(now.getTime() - settleDelayMs), r.settings.pageSize],
   );
@@ -60,6 +61,7 @@ export async function reconcileUnknown(r: EngineResources): Promise<ReconcileRes
         to: lookup.receipt.status,
         event: 'reconciled',
         providerMessageId: lookup.receipt.providerMessageId,
+        attempt: row.attempts,
       });
     } else {
       settlements.push({
@@ -68,6 +70,7 @@ export async function reconcileUnknown(r: EngineResources): Promise<ReconcileRes
         to: 'claimed',
         event: 'reconciled',
         reason: 'not received by the provider; sending again',
+        attempt: row.attempts,
       });
       requeue.set(row.channel, [...(requeue.get(row.channel) ?? []), row.id]);
     }
