@@ -15,10 +15,10 @@ import { checkRedisReadiness } from './runtime/redis-readiness.ts';
 async function main(): Promise<void> {
   const config = loadEnv(process.env);
   const env = parseWorkerEnv(process.env);
-  const log = createLogger({
-    level: config.logLevel === 'silent' ? 'silent' : 'info',
-    base: { process: 'workers' },
-  });
+  const level = ({ fatal: 'error', error: 'error', warn: 'warn', silent: 'silent' } as const)[
+    config.logLevel as 'fatal' | 'error' | 'warn' | 'silent'
+  ];
+  const log = createLogger({ level: level ?? 'info', base: { process: 'workers' } });
   if (!config.redisUrl) {
     throw new Error('REDIS_URL is not set: the workers need a Redis (e.g. redis://127.0.0.1:6379).');
   }
