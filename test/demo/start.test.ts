@@ -56,7 +56,8 @@ beforeAll(async () => {
       WAYMARK_DATA_DIR: dataDir,
       PORT: '0',
       LOG_LEVEL: 'warn',
-      WAYMARK_ROLE: 'server',
+      WAYMARK_ROLE: 'all',
+      WAYMARK_QUEUE_PREFIX: `wm-start-${process.pid}`,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -136,6 +137,58 @@ describe('npm start on an empty database', () => {
       expect(result.status).toBe(200);
       expect(((await result.json()) as { problems: unknown[] }).problems).toEqual([]);
     }
+  });
+
+  it('runs the engine in the same process: a published starter enrolls a customer on a live event', async () => {
+    const login = await api('/api/v1/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ username: 'planner', password }),
+    });
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const journeys = (
+      (await (await api('/api/v1/journeys', {}, cookie)).json()) as { items: { id: string; name: string }[] }
+    ).items;
+    const deposit = journeys.find((j) => j.name.includes('大额入账'));
+    expect(deposit, 'the large-deposit starter is seeded').toBeDefined();
+    const publish = await api(
+      `/api/v1/journeys/${deposit?.id}/publish`,
+      { method: 'POST', body: '{}' },
+      cookie,
+    );
+    expect(publish.status).toBe(201);
+    // Workers see a newly published journey within their journey cache's 1 s.
+    await new Promise((r) => setTimeout(r, 1_500));
+    const ingest = await api(
+      '/api/v1/events',
+      {
+        method: 'POST',
+        body: JSON.stringify({
+          events: [
+            {
+              eventId: 'start-test-1',
+              customerId: 'C000001',
+              name: 'large_deposit',
+              properties: { amount: 80_000 },
+              occurredAt: new Date().toISOString(),
+            },
+          ],
+        }),
+      },
+      cookie,
+    );
+    expect(ingest.status).toBe(202);
+    let entered = 0;
+    for (let i = 0; i < 100 && entered === 0; i++) {
+      const stats = (await (await api(`/api/v1/journeys/${deposit?.id}/stats`, {}, cookie)).json()) as {
+        totals: { entered: number };
+      };
+      entered = stats.totals.entered;
+      if (entered === 0) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(entered).toBe(1);
   });
 
   it('keeps no phone number in clear in a dump of the database', () => {

@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadEnv } from '@waymark/config';
+import { type Config, ConfigError, loadEnv } from '@waymark/config';
 import { createDb, migrate, redactUrl } from '@waymark/db';
 import { createPiiCipher } from '@waymark/db/crypto';
-import { Redis } from 'ioredis';
+import { createRedis } from '@waymark/queues';
+import { checkRedisReadiness, createLogger, engineFromEnv, parseWorkerEnv } from '@waymark/workers';
 import { buildApp } from '../app.ts';
 import { demoPassword } from '../demo/demo-credentials.ts';
 import { DEMO_ADMIN, isDemoSeeded, seedDemo } from '../demo/seed-demo.ts';
+import { engineHandoff } from '../engine-handoff.ts';
 import { RedisUnavailableError, resolveRedis } from './local-redis.ts';
 
 /**
@@ -27,7 +29,11 @@ async function main(): Promise<void> {
 
   const resolvedRedis = await resolveRedis(config.redisUrl, config.dataDir);
   log(`Redis: ${resolvedRedis.url} (${resolvedRedis.origin})`);
-  const redis = new Redis(resolvedRedis.url, { maxRetriesPerRequest: null });
+  const redis = createRedis(resolvedRedis.url);
+  const readiness = await checkRedisReadiness(redis, { requireAof: config.nodeEnv === 'production' });
+  for (const warning of readiness.warnings) log(`  warning: ${warning.message}`);
+  if (readiness.fatal.length > 0)
+    throw new RedisUnavailableError(readiness.fatal.map((p) => p.message).join('\n'));
 
   const cipher = createPiiCipher({
     encryptionKey: config.encryptionKey,
@@ -40,31 +46,56 @@ async function main(): Promise<void> {
   }
 
   const webAppDir = fileURLToPath(new URL('../../../web/dist', import.meta.url));
-  const app = await buildApp({
+  // The engine runs in this process unless WAYMARK_ROLE=server: embedded PGlite has a single
+  // connection, so a separate workers process could not share the demo database.
+  const workerEnv = parseWorkerEnv(process.env);
+  const engine = engineFromEnv({
+    config,
+    env: workerEnv,
     db,
     redis,
-    cipher,
-    config,
-    logger: { level: config.logLevel },
-    // The web app built by `npm start` (server/bin/waymark.mjs); absent when only the API was built.
-    webAppDir: existsSync(webAppDir) ? webAppDir : undefined,
+    log: createLogger({
+      level: engineLogLevel(config.logLevel),
+      base: { process: 'workers' },
+    }),
   });
-  const address = await app.listen({ host: config.host, port: config.port });
+  const running = config.role === 'server' ? undefined : await engine.start();
 
-  log('');
-  log(`Waymark is running at ${address}  (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  log(`  API docs: ${address}/docs`);
-  if (password)
-    log(
-      `  Log in as "${DEMO_ADMIN}" (or planner, approver, analyst, channel, rm.zhang) with password: ${password}`,
-    );
+  if (config.role === 'workers') {
+    log(`Waymark workers are running (groups: ${workerEnv.WAYMARK_WORKERS.join(', ')}).`);
+  }
+  const app =
+    config.role === 'workers'
+      ? undefined
+      : await buildApp({
+          ...engineHandoff(db, engine.resources.producers),
+          db,
+          redis,
+          cipher,
+          config,
+          logger: { level: config.logLevel },
+          // The web app built by `npm start` (server/bin/waymark.mjs); absent when only the API was built.
+          webAppDir: existsSync(webAppDir) ? webAppDir : undefined,
+        });
+  if (app) {
+    const address = await app.listen({ host: config.host, port: config.port });
+    log('');
+    log(`Waymark is running at ${address}  (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    log(`  API docs: ${address}/docs`);
+    if (password)
+      log(
+        `  Log in as "${DEMO_ADMIN}" (or planner, approver, analyst, channel, rm.zhang) with password: ${password}`,
+      );
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: shutting down…`);
-    await app.close();
+    await app?.close();
+    // Closing the engine closes its producers too; the server alone only has the producers.
+    await (running ? running.close() : engine.resources.producers.close());
     redis.disconnect();
     await resolvedRedis.stop();
     await db.close();
@@ -72,6 +103,13 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** The engine's logger knows fewer levels than pino: map ours onto the nearest one. */
+function engineLogLevel(level: Config['logLevel']): 'error' | 'warn' | 'info' | 'silent' {
+  if (level === 'silent') return 'silent';
+  if (level === 'fatal' || level === 'error') return 'error';
+  return level === 'warn' ? 'warn' : 'info';
 }
 
 main().catch((err: unknown) => {
