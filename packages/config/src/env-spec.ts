@@ -89,7 +89,7 @@ export const envSpec = {
     schema: base64Key.optional(),
     description:
       'Key that encrypts customer PII and connector credentials (AES-256-GCM), base64 of 32 bytes. Outside production a key is generated once and kept in `<data dir>/encryption.key` (mode 0600).',
-    default: 'required in production; generated for the demo',
+    default: 'generated for the demo',
     requiredInProduction: true,
   },
   WAYMARK_BLIND_INDEX_KEY: {
