@@ -57,7 +57,8 @@ export const queueCatalog = {
   events: spec({
     name: 'events',
     payload: eventJobSchema,
-    description: 'Ingested customer events in batches of up to 100: goal conversions, wait.event resumption, trigger enrollment.',
+    description:
+      'Ingested customer events in batches of up to 100: goal conversions, wait.event resumption, trigger enrollment.',
     jobOptions: { ...engineDefaults, attempts: 10, backoff: { type: 'exponential', delay: 1_000 } },
   }),
   steps: spec({
