@@ -103,6 +103,8 @@ export const messages = pgTable(
     uniqueIndex('messages_idempotency_idx').on(t.idempotencyKey),
     index('messages_customer_idx').on(t.customerId, t.createdAt),
     index('messages_journey_node_idx').on(t.journeyId, t.nodeId),
+    // The step processor reads an enrollment's messages (last message sent, send claims).
+    index('messages_enrollment_idx').on(t.enrollmentId),
   ],
 );
 

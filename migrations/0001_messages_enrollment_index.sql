@@ -1,0 +1,1 @@
+CREATE INDEX "messages_enrollment_idx" ON "messages" USING btree ("enrollment_id");
