@@ -244,7 +244,7 @@ describe('delivery', () => {
     expect((await statuses(messageIds)).map((m) => m.status)).toEqual(['suppressed', 'suppressed']);
   });
 
-  it('keeps a channel within its budget: no more than 5 SMS accepted in any second', async () => {
+  it('keeps a channel within its budget: 15 SMS at 5 per second take three budget windows', async () => {
     f.r.settings.channelRateLimits = { sms: { max: 5, durationMs: 1000 } };
     const before = gateway.acceptedCount;
     const { messageIds } = await seedClaimedMessages(f, {
@@ -255,13 +255,17 @@ describe('delivery', () => {
       await f.r.producers.deliveries.deliver('sms', messageIds.slice(i, i + 5), `budget-${i}`);
     await gateway.waitForAccepted(before + 15, 30_000);
     f.r.settings.channelRateLimits = {};
-    const perSecond = new Map<number, number>();
-    for (const m of gateway.accepted().slice(before)) {
-      const second = Math.floor(m.at.getTime() / 1000);
-      perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
-    }
-    expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(5);
-    expect(perSecond.size).toBeGreaterThanOrEqual(3);
+    // The budget is a fixed window per second, counted when the worker takes it, not when the
+    // gateway receives the request: a batch granted at the end of one second can arrive in the
+    // next. So the check is on sliding spans: the 1st and 11th message (two full budgets later)
+    // are at least one window apart, less the time a request takes to arrive.
+    const at = gateway
+      .accepted()
+      .slice(before)
+      .map((m) => m.at.getTime())
+      .sort((a, b) => a - b);
+    for (let i = 0; i + 10 < at.length; i++) expect(at[i + 10]! - at[i]!).toBeGreaterThanOrEqual(900);
+    expect(new Set(at.map((t) => Math.floor(t / 1000))).size).toBeGreaterThanOrEqual(3);
   });
 
   it('fails messages of a missing connector with a reason the channel team understands', async () => {
