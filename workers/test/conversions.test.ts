@@ -1,11 +1,11 @@
-import { startTestSmsGateway, type TestSmsGateway } from '@waymark/connectors/testing';
+import type { TestSmsGateway } from '@waymark/connectors/testing';
 import { insertEvents } from '@waymark/db';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RunningEngine, startEngine } from '../src/engine.ts';
 import {
+  attachSmsGateway,
   createEngineFixture,
   type EngineFixture,
-  insertConnector,
   insertCustomers,
 } from './support/engine-fixture.ts';
 import { drained, graph, publishJourney } from './support/journeys.ts';
@@ -17,13 +17,7 @@ const day = 86_400_000;
 
 beforeAll(async () => {
   f = await createEngineFixture({ label: 'conversions' });
-  gateway = await startTestSmsGateway();
-  await insertConnector(f, {
-    id: 'sms-main',
-    kind: 'http-sms-gateway',
-    channel: 'sms',
-    credentials: { baseUrl: gateway.url, apiKey: gateway.apiKey },
-  });
+  gateway = await attachSmsGateway(f);
   engine = await startEngine(f.r, {
     groups: ['events', 'steps', 'sends'],
     sweepIntervalMs: false,

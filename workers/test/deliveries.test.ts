@@ -1,4 +1,4 @@
-import { startTestSmsGateway, type TestSmsGateway } from '@waymark/connectors/testing';
+import type { TestSmsGateway } from '@waymark/connectors/testing';
 import type { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverMessages } from '../src/deliveries/deliver-messages.ts';
@@ -8,9 +8,9 @@ import { reconcileUnknown } from '../src/maintenance/reconcile.ts';
 import { defaultWorkerTuning } from '../src/runtime/worker-tuning.ts';
 import { seedClaimedMessages } from './support/claimed-messages.ts';
 import {
+  attachSmsGateway,
   createEngineFixture,
   type EngineFixture,
-  insertConnector,
   insertCustomers,
 } from './support/engine-fixture.ts';
 
@@ -46,13 +46,7 @@ async function settledCount(ids: number[]) {
 
 beforeAll(async () => {
   f = await createEngineFixture({ label: 'deliveries', settings: { inFlightGraceMs: 60_000 } });
-  gateway = await startTestSmsGateway();
-  await insertConnector(f, {
-    id: 'sms-main',
-    kind: 'http-sms-gateway',
-    channel: 'sms',
-    credentials: { baseUrl: gateway.url, apiKey: gateway.apiKey, timeoutMs: 500 },
-  });
+  gateway = await attachSmsGateway(f, { timeoutMs: 500 });
   workers = startDeliveryWorkers(f.r, ['sms'], {
     ...defaultWorkerTuning,
     retryBaseMs: 20,

@@ -1,12 +1,12 @@
-import { startTestSmsGateway, type TestSmsGateway } from '@waymark/connectors/testing';
+import type { TestSmsGateway } from '@waymark/connectors/testing';
 import { insertEvents } from '@waymark/db';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RunningEngine, startEngine } from '../src/engine.ts';
 import { sweep } from '../src/maintenance/sweep.ts';
 import {
+  attachSmsGateway,
   createEngineFixture,
   type EngineFixture,
-  insertConnector,
   insertCustomers,
 } from './support/engine-fixture.ts';
 import { drained, enrollmentStatuses, graph, publishJourney, transitionCounts } from './support/journeys.ts';
@@ -18,13 +18,7 @@ const day = 86_400_000;
 
 beforeAll(async () => {
   f = await createEngineFixture({ label: 'flow' });
-  gateway = await startTestSmsGateway();
-  await insertConnector(f, {
-    id: 'sms-main',
-    kind: 'http-sms-gateway',
-    channel: 'sms',
-    credentials: { baseUrl: gateway.url, apiKey: gateway.apiKey },
-  });
+  gateway = await attachSmsGateway(f);
   engine = await startEngine(f.r, {
     groups: ['events', 'steps', 'sends', 'waits', 'lifecycle'],
     sweepIntervalMs: false,

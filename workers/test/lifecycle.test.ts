@@ -1,12 +1,12 @@
-import { startTestSmsGateway, type TestSmsGateway } from '@waymark/connectors/testing';
+import type { TestSmsGateway } from '@waymark/connectors/testing';
 import { insertEvents } from '@waymark/db';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RunningEngine, startEngine } from '../src/engine.ts';
 import { sweep } from '../src/maintenance/sweep.ts';
 import {
+  attachSmsGateway,
   createEngineFixture,
   type EngineFixture,
-  insertConnector,
   insertCustomers,
 } from './support/engine-fixture.ts';
 import { drained, enrollmentStatuses, graph, publishJourney } from './support/journeys.ts';
@@ -19,13 +19,7 @@ const ids = Array.from({ length: 10 }, (_, i) => `C${String(i + 1).padStart(6, '
 
 beforeAll(async () => {
   f = await createEngineFixture({ label: 'lifecycle' });
-  gateway = await startTestSmsGateway();
-  await insertConnector(f, {
-    id: 'sms-main',
-    kind: 'http-sms-gateway',
-    channel: 'sms',
-    credentials: { baseUrl: gateway.url, apiKey: gateway.apiKey },
-  });
+  gateway = await attachSmsGateway(f);
   await insertCustomers(
     f,
     ids.map((id, i) => ({ id, phone: `1380013800${i}` })),

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSmsGateway, type TestSmsGateway } from '@waymark/connectors/testing';
+import type { TestSmsGateway } from '@waymark/connectors/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RunningEngine, startEngine } from '../src/engine.ts';
 import { applyLifecycle } from '../src/lifecycle/apply-lifecycle.ts';
 import {
+  attachSmsGateway,
   createEngineFixture,
   type EngineFixture,
-  insertConnector,
   insertCustomers,
 } from './support/engine-fixture.ts';
 import { drained, enrollmentStatuses, graph, publishJourney, transitionCounts } from './support/journeys.ts';
@@ -18,13 +18,7 @@ const balances = Array.from({ length: 2500 }, (_, i) => (i * 7919) % 3000);
 
 beforeAll(async () => {
   f = await createEngineFixture({ label: 'segments', settings: { pageSize: 1000 } });
-  gateway = await startTestSmsGateway();
-  await insertConnector(f, {
-    id: 'sms-main',
-    kind: 'http-sms-gateway',
-    channel: 'sms',
-    credentials: { baseUrl: gateway.url, apiKey: gateway.apiKey },
-  });
+  gateway = await attachSmsGateway(f);
   await insertCustomers(
     f,
     balances.map((balance, i) => ({

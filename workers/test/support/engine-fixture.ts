@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { startTestSmsGateway, type TestSmsGateway } from '@waymark/connectors/testing';
 import { type CustomerInput, upsertCustomers } from '@waymark/db';
 import { createPiiCipher, type PiiCipher } from '@waymark/db/crypto';
 import { createTestDb, type TestDb } from '@waymark/db/testing';
@@ -75,6 +76,24 @@ export async function insertConnector(
       JSON.stringify(row.settings ?? {}),
     ],
   );
+}
+
+/**
+ * Starts a real local SMS gateway and registers it as connector `sms-main`, the channel most engine
+ * tests send through. `credentials` adds to the gateway's URL and key (e.g. a short timeout).
+ */
+export async function attachSmsGateway(
+  f: EngineFixture,
+  credentials: Record<string, unknown> = {},
+): Promise<TestSmsGateway> {
+  const gateway = await startTestSmsGateway();
+  await insertConnector(f, {
+    id: 'sms-main',
+    kind: 'http-sms-gateway',
+    channel: 'sms',
+    credentials: { baseUrl: gateway.url, apiKey: gateway.apiKey, ...credentials },
+  });
+  return gateway;
 }
 
 export function insertCustomers(f: EngineFixture, customers: CustomerInput[]): Promise<unknown> {
