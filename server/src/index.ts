@@ -13,6 +13,7 @@ export {
   type ServerConfig,
   systemClock,
 } from './deps.ts';
+export { engineHandoff } from './engine-handoff.ts';
 export { AppError } from './errors/app-error.ts';
 export { type ErrorCode, errorCatalog } from './errors/catalog.ts';
 export type { Problem } from './errors/problem.ts';

@@ -37,6 +37,7 @@ export function engineFromEnv(input: {
       inFlightGraceMs: env.WAYMARK_IN_FLIGHT_GRACE_MS,
       sendRecheckMs: env.WAYMARK_SEND_RECHECK_MS,
       staleActiveMs: env.WAYMARK_STALE_ACTIVE_MS,
+      journeyCacheMs: env.WAYMARK_JOURNEY_CACHE_MS,
     },
   });
   return {

@@ -6,6 +6,7 @@ import { startEventWorker } from './events/event-worker.ts';
 import { startLifecycleWorker } from './lifecycle/lifecycle-worker.ts';
 import { startMaintenanceTicker, startMaintenanceWorker } from './maintenance/maintenance-worker.ts';
 import { startReceiptsWorker } from './receipts/receipts-worker.ts';
+import { listenForJourneyChanges } from './runtime/journey-changes.ts';
 import type { EngineResources } from './runtime/resources.ts';
 import { defaultWorkerTuning, type WorkerTuning } from './runtime/worker-tuning.ts';
 import { startSegmentWorker } from './segments/segment-worker.ts';
@@ -45,6 +46,13 @@ export interface RunningEngine {
 /** Starts the chosen processor groups on one set of resources. */
 export async function startEngine(r: EngineResources, options: EngineOptions): Promise<RunningEngine> {
   const tuning = { ...defaultWorkerTuning, ...options.tuning };
+  // Listen before the first read of the journey list, so no change can fall between the two; the
+  // read itself warms the cache so the first event does not wait for it.
+  const journeyChanges = await listenForJourneyChanges(r.redis, r.prefix, () => r.journeys.invalidate());
+  await r.journeys.snapshot().catch(async (error: unknown) => {
+    await journeyChanges.close();
+    throw error;
+  });
   const workers = options.groups.flatMap((group) => starters[group](r, tuning));
   for (const worker of workers) {
     worker.on('error', (error) => r.log.error('worker error', { queue: worker.name, error: error.message }));
@@ -66,6 +74,7 @@ export async function startEngine(r: EngineResources, options: EngineOptions): P
       closing ??= (async () => {
         ticker?.stop();
         await Promise.all(workers.map((w) => w.close()));
+        await journeyChanges.close();
         await r.producers.close();
       })();
       return closing;

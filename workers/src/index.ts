@@ -11,6 +11,12 @@ export {
   type ManualClock,
   systemClock,
 } from './runtime/clock.ts';
+export {
+  announceJourneyChange,
+  type JourneyChangeListener,
+  journeyChangesChannel,
+  listenForJourneyChanges,
+} from './runtime/journey-changes.ts';
 export { createLogger, type Logger } from './runtime/logger.ts';
 export { checkRedisReadiness } from './runtime/redis-readiness.ts';
 export {

@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     config.role === 'workers'
       ? undefined
       : await buildApp({
-          ...engineHandoff(db, engine.resources.producers),
+          ...engineHandoff(db, engine.resources.producers, redis),
           db,
           redis,
           cipher,

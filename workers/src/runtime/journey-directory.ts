@@ -20,12 +20,16 @@ export interface JourneySnapshot {
 
 export interface JourneyDirectory {
   snapshot(): Promise<JourneySnapshot>;
+  /** Forgets the cached snapshot (a journey changed): the next `snapshot()` reads the database. */
+  invalidate(): void;
 }
 
 /**
  * Reads journeys once per `ttlMs` instead of once per event: at a thousand events a second the
  * journey list and the question "does any journey care about this event name" are the same for
- * every event. A journey published, paused or resumed is seen within `ttlMs`.
+ * every event. A publish, pause, resume or archive is announced to every worker process, which
+ * calls `invalidate()` (see journey-changes.ts), so it is seen at once; `ttlMs` only bounds how
+ * stale the list can get when such an announcement is lost.
  */
 export function createJourneyDirectory(db: Db, versions: VersionCache, ttlMs: number): JourneyDirectory {
   let cached: { at: number; value: Promise<JourneySnapshot> } | undefined;
@@ -52,13 +56,18 @@ export function createJourneyDirectory(db: Db, versions: VersionCache, ttlMs: nu
     snapshot() {
       const now = Date.now();
       if (!cached || now - cached.at >= ttlMs) {
-        const value = load();
-        cached = { at: now, value };
-        value.catch(() => {
-          cached = undefined;
+        const entry = { at: now, value: load() };
+        cached = entry;
+        entry.value.catch(() => {
+          if (cached === entry) cached = undefined;
         });
       }
       return cached.value;
+    },
+    invalidate() {
+      // A load already under way may have read the journeys before the change: it still answers
+      // the callers that asked before, but no one after.
+      cached = undefined;
     },
   };
 }
