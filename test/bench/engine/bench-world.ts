@@ -7,8 +7,11 @@ export async function startWorkerFleet(
   count: number,
   env: Record<string, string>,
 ): Promise<{ processes: WorkerProcess[]; stop(): Promise<void> }> {
+  // BENCH_CPU_PROF=<dir> writes a CPU profile of every worker process there (open it in Chrome DevTools).
+  const profileDir = process.env.BENCH_CPU_PROF;
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const processes = Array.from({ length: count }, () =>
-    startWorkerProcess(world, { WAYMARK_RATE_LIMITS: 'none', LOG_LEVEL: 'error', ...env }),
+    startWorkerProcess(world, { WAYMARK_RATE_LIMITS: 'none', LOG_LEVEL: 'error', ...env }, nodeArgs),
   );
   const steps = world.r.producers.queue('steps');
   const started = Date.now();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { graph, publishJourney } from '../../engine/support/engine-world.ts';
 import { createEngineWorld, startWorkerFleet } from './bench-world.ts';
 import { round } from './bullmq-baseline.ts';
+import { startCpuSplit } from './cpu-split.ts';
 import { seedManyCustomers } from './seed-many.ts';
 
 export interface SegmentThroughputResult {
@@ -14,6 +15,8 @@ export interface SegmentThroughputResult {
   ratioToBaseline: number;
   baselineJobsPerSecond: number;
   providerRequests: number;
+  /** CPU seconds per process name during the timed part: where the time went. */
+  cpuSeconds: Record<string, number>;
 }
 
 /**
@@ -58,10 +61,22 @@ export async function segmentThroughput(
     );
     const fleet = await startWorkerFleet(world, workerProcesses, { WAYMARK_WORKERS: 'segments,steps,sends' });
     try {
+      const workerPids = new Set(fleet.processes.map((p) => p.child.pid));
+      const database = new URL(world.testDb.url).pathname.slice(1);
+      // Other work on the machine (other test runs) is kept apart from this run's own processes.
+      const cpu = startCpuSplit((pid, commandLine) => {
+        if (workerPids.has(pid)) return 'workers';
+        if (pid === process.pid) return 'bench + SMS gateway';
+        if (commandLine.startsWith('postgres:'))
+          return commandLine.includes(` ${database} `) ? 'postgres (this run)' : 'postgres (other)';
+        if (commandLine.includes('redis-server')) return 'redis';
+        return 'other';
+      });
       const started = performance.now();
       await world.r.producers.segments.enroll({ journeyId, version: 1 });
       await world.gateway.waitForAccepted(customers, 30 * 60_000);
       const seconds = (performance.now() - started) / 1000;
+      const cpuSeconds = cpu.stop();
       const messagesPerSecond = customers / seconds;
       return {
         bench: 'segment-journey-publish-to-provider',
@@ -72,6 +87,7 @@ export async function segmentThroughput(
         ratioToBaseline: round(messagesPerSecond / baselineJobsPerSecond),
         baselineJobsPerSecond,
         providerRequests: world.gateway.stats().batchSends + world.gateway.stats().singleSends,
+        cpuSeconds,
       };
     } finally {
       await fleet.stop();

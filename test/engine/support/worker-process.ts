@@ -14,8 +14,13 @@ export interface WorkerProcess {
   stderr(): string;
 }
 
-export function startWorkerProcess(world: EngineWorld, env: Record<string, string> = {}): WorkerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', workersMain], {
+export function startWorkerProcess(
+  world: EngineWorld,
+  env: Record<string, string> = {},
+  /** Extra Node flags, e.g. `--cpu-prof` for a benchmark's profile (NODE_OPTIONS refuses it). */
+  nodeArgs: readonly string[] = [],
+): WorkerProcess {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', workersMain], {
     cwd: repoRoot,
     env: {
       PATH: process.env.PATH ?? '',

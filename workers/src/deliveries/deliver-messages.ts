@@ -1,8 +1,8 @@
 import { ConnectorUnavailableError } from '../runtime/connector-accounts.ts';
 import type { EngineResources } from '../runtime/resources.ts';
+import { advanceAfterDelivery } from './advance-after-delivery.ts';
 import { holdForResume } from './hold-for-resume.ts';
 import { type DeliverableMessage, loadDeliverable } from './load-deliverable.ts';
-import { notifyEnrollments } from './notify-enrollments.ts';
 import { sendThroughAccount } from './send-through-account.ts';
 import { type Settlement, settleMessages } from './settle-messages.ts';
 import { triageMessage } from './triage.ts';
@@ -122,13 +122,13 @@ export async function deliverMessages(
     else if (s.status === 'suppressed') result.suppressed += 1;
   }
   result.held = await holdForResume(r, held);
-  await notifyEnrollments(r, [
-    ...settled,
-    ...settledAlready.map((row) => ({
-      messageId: row.id,
-      enrollmentId: row.enrollment_id,
-      status: row.status,
-    })),
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  await advanceAfterDelivery(r, [
+    ...settled.flatMap((s) => {
+      const message = byId.get(s.messageId);
+      return message ? [{ message, status: s.status }] : [];
+    }),
+    ...settledAlready.map((message) => ({ message, status: message.status })),
   ]);
   return result;
 }

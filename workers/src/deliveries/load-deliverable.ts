@@ -1,7 +1,12 @@
 import type { Db } from '@waymark/db';
+import {
+  type LoadedEnrollment,
+  loadedEnrollmentSql,
+  takeLoadedEnrollment,
+} from '../steps/loaded-enrollment.ts';
 
 /** A message with what delivery needs to decide: its enrollment's position and its journey's status. */
-export interface DeliverableMessage extends Record<string, unknown> {
+export interface DeliverableMessage {
   id: number;
   idempotency_key: string;
   enrollment_id: number | null;
@@ -17,20 +22,35 @@ export interface DeliverableMessage extends Record<string, unknown> {
   enrollment_node: string | null;
   journey_status: string | null;
   phone_enc: string | null;
+  /** The enrollment as a step reads it, so the customer moves on after the send without a second read. */
+  enrollment: LoadedEnrollment | null;
 }
 
-export function loadDeliverable(db: Db, messageIds: readonly number[]): Promise<DeliverableMessage[]> {
-  return db.query<DeliverableMessage>(
+const enrollmentPrefix = 'e_';
+
+export async function loadDeliverable(db: Db, messageIds: readonly number[]): Promise<DeliverableMessage[]> {
+  const { columns, joins } = loadedEnrollmentSql(enrollmentPrefix, {
+    journeyId: 'm.journey_id',
+    customerId: 'm.customer_id',
+  });
+  const rows = await db.query<Omit<DeliverableMessage, 'enrollment'> & Record<string, unknown>>(
     `SELECT m.id, m.idempotency_key, m.enrollment_id, m.node_id, m.customer_id, m.channel, m.connector_id,
             m.body, m.status, m.attempts, m.updated_at,
             e.status AS enrollment_status, e.current_node AS enrollment_node,
-            j.status AS journey_status, c.phone_enc
+            j.status AS journey_status, c.phone_enc, ${columns}
        FROM messages m
        LEFT JOIN enrollments e ON e.id = m.enrollment_id
-       LEFT JOIN journeys j ON j.id = m.journey_id
-       LEFT JOIN customers c ON c.id = m.customer_id
+       ${joins}
       WHERE m.id = ANY($1::bigint[])
       ORDER BY m.id`,
     [messageIds],
   );
+  return rows.map((row) => {
+    const message: Record<string, unknown> = {};
+    for (const key of Object.keys(row)) if (!key.startsWith(enrollmentPrefix)) message[key] = row[key];
+    return {
+      ...(message as Omit<DeliverableMessage, 'enrollment'>),
+      enrollment: takeLoadedEnrollment(row, enrollmentPrefix),
+    };
+  });
 }

@@ -1,7 +1,7 @@
 import { digestOf } from '@waymark/queues';
 import type { EngineResources } from '../runtime/resources.ts';
 import { claimEffects, type EffectClaim } from '../sends/claim-effects.ts';
-import { loadStepContext } from './load-step-context.ts';
+import { loadStepContext, type StepContext } from './load-step-context.ts';
 import { persistWalks } from './persist-walks.ts';
 import { versionKey } from './version-cache.ts';
 import { type Walk, walkEnrollment } from './walk-enrollment.ts';
@@ -27,7 +27,11 @@ const maxEffectRounds = 5;
  */
 export async function advanceEnrollments(r: EngineResources, ids: readonly number[]): Promise<StepSummary> {
   const now = r.clock.now();
-  const ctx = await loadStepContext(r, ids, now);
+  return advanceLoaded(r, await loadStepContext(r, ids, now), now);
+}
+
+/** `advanceEnrollments` for a batch whose context the caller has already read. */
+export async function advanceLoaded(r: EngineResources, ctx: StepContext, now: Date): Promise<StepSummary> {
   const options = {
     now,
     sendRecheckMs: r.settings.sendRecheckMs,
@@ -87,7 +91,9 @@ async function scheduleFollowUps(
   for (const w of committed) {
     const message = w.awaitingMessage ? messages.get(w.awaitingMessage) : undefined;
     if (!message || (message.status !== 'claimed' && message.status !== 'queued')) continue;
-    byChannel.set(message.channel, [...(byChannel.get(message.channel) ?? []), message.id]);
+    const ids = byChannel.get(message.channel);
+    if (ids) ids.push(message.id);
+    else byChannel.set(message.channel, [message.id]);
   }
   for (const [channel, ids] of byChannel) {
     for (let i = 0; i < ids.length; i += r.settings.deliveryBatchSize) {

@@ -2,7 +2,8 @@ import type { CustomerEvent } from '@waymark/conditions';
 import type { EffectOutcome, SplitStats } from '@waymark/journey/runtime';
 import type { EngineResources } from '../runtime/resources.ts';
 import type { CompiledVersion } from './compiled-version.ts';
-import { type CustomerRowLite, type EnrollmentRow, enrollmentColumns } from './enrollment-row.ts';
+import type { CustomerRowLite, EnrollmentRow } from './enrollment-row.ts';
+import { type LoadedEnrollment, loadedEnrollmentSql } from './loaded-enrollment.ts';
 import { loadSplitStats } from './split-stats.ts';
 import { versionKey } from './version-cache.ts';
 
@@ -29,20 +30,6 @@ export interface StepContext {
   splitStats: Map<string, SplitStats>;
 }
 
-interface JoinedRow extends EnrollmentRow {
-  journey_status: string | null;
-  c_id: string | null;
-  c_attributes: Record<string, unknown> | null;
-  c_tags: string[] | null;
-  c_consent: Record<string, boolean> | null;
-  c_name_enc: string | null;
-  c_locale: string | null;
-  t_name: string | null;
-  t_properties: Record<string, unknown> | null;
-  t_occurred_at: Date | null;
-  messages: { id: number; key: string; status: string; channel: string; updatedAt: string }[] | null;
-}
-
 type EventRow = { customer_id: string; name: string; properties: Record<string, unknown>; occurred_at: Date };
 const toEvent = (row: EventRow): CustomerEvent => ({
   name: row.name,
@@ -50,36 +37,36 @@ const toEvent = (row: EventRow): CustomerEvent => ({
   occurredAt: new Date(row.occurred_at),
 });
 
+/** Reads a batch of enrollments (only those still moving: active or waiting) and what stepping them needs. */
 export async function loadStepContext(
   r: EngineResources,
   ids: readonly number[],
   now: Date,
 ): Promise<StepContext> {
-  const { db } = r;
-  // One round trip for the batch: each enrollment with its journey's status, its customer, the
-  // event that enrolled it and the messages already claimed for it (found through the customer
-  // index: messages has no index on enrollment_id).
-  const rows = await db.query<JoinedRow>(
-    `SELECT ${enrollmentColumns
-      .split(', ')
-      .map((c) => `e.${c}`)
-      .join(', ')},
-            j.status AS journey_status,
-            c.id AS c_id, c.attributes AS c_attributes, c.tags AS c_tags, c.consent AS c_consent,
-            c.name_enc AS c_name_enc, c.locale AS c_locale,
-            t.name AS t_name, t.properties AS t_properties, t.occurred_at AS t_occurred_at,
+  const { columns, joins } = loadedEnrollmentSql();
+  // One round trip for the batch, with the messages already claimed for each enrollment.
+  const rows = await r.db.query<LoadedEnrollment>(
+    `SELECT ${columns},
             (SELECT json_agg(json_build_object('id', m.id, 'key', m.idempotency_key, 'status', m.status,
                                                'channel', m.channel, 'updatedAt', m.updated_at))
-               FROM messages m WHERE m.customer_id = e.customer_id AND m.enrollment_id = e.id) AS messages
+               FROM messages m WHERE m.enrollment_id = e.id) AS messages
        FROM enrollments e
-       LEFT JOIN journeys j ON j.id = e.journey_id
-       LEFT JOIN customers c ON c.id = e.customer_id
-       LEFT JOIN events t ON t.event_id = e.trigger_event_id
+       ${joins}
       WHERE e.id = ANY($1::bigint[]) AND e.status IN ('active', 'waiting')
       ORDER BY e.id`,
     [ids],
   );
-  const enrollments: EnrollmentRow[] = rows;
+  return buildStepContext(r, rows, now);
+}
+
+/** Completes a step context from loaded enrollments: versions, counted events, loop visits, split stats. */
+export async function buildStepContext(
+  r: EngineResources,
+  rows: readonly LoadedEnrollment[],
+  now: Date,
+): Promise<StepContext> {
+  const { db } = r;
+  const enrollments: EnrollmentRow[] = [...rows];
   const versions = await r.versions.getMany(
     [...new Map(rows.map((e) => [versionKey(e.journey_id, e.version), e])).values()].map((e) => ({
       journeyId: e.journey_id,
@@ -146,8 +133,11 @@ export async function loadStepContext(
           [wanted.map((w) => w.customer), wanted.map((w) => w.name), wanted.map((w) => w.since)],
         );
   const events = new Map<string, CustomerEvent[]>();
-  for (const row of eventRows)
-    events.set(row.customer_id, [...(events.get(row.customer_id) ?? []), toEvent(row)]);
+  for (const row of eventRows) {
+    const list = events.get(row.customer_id);
+    if (list) list.push(toEvent(row));
+    else events.set(row.customer_id, [toEvent(row)]);
+  }
 
   return {
     enrollments,
