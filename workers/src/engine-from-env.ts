@@ -38,6 +38,7 @@ export function engineFromEnv(input: {
       sendRecheckMs: env.WAYMARK_SEND_RECHECK_MS,
       staleActiveMs: env.WAYMARK_STALE_ACTIVE_MS,
       journeyCacheMs: env.WAYMARK_JOURNEY_CACHE_MS,
+      unprocessedEventGraceMs: env.WAYMARK_EVENT_GRACE_MS,
     },
   });
   return {

@@ -75,6 +75,8 @@ export const workerEnvSchema = z.object({
   WAYMARK_SEND_RECHECK_MS: positiveInt(600_000),
   /** An enrollment left active this long without progress has lost its job and is restarted. */
   WAYMARK_STALE_ACTIVE_MS: positiveInt(120_000),
+  /** An event stored this long ago and still unprocessed lost its job; the sweeper queues it again. */
+  WAYMARK_EVENT_GRACE_MS: positiveInt(120_000),
   /** How long a worker trusts its list of live journeys when no change announcement reaches it. */
   WAYMARK_JOURNEY_CACHE_MS: positiveInt(1_000),
   /** Test hook: shift the worker's clock (a time-travel end-to-end test starts children with it). */

@@ -26,14 +26,15 @@ interface Entry {
  * event id is refused outright, and a race on the entry number ends in ON CONFLICT DO NOTHING.
  * An event for a customer the bank has not loaded is recorded as a failed enrollment with the
  * reason (it shows in the journey's report and never counts as an entry). New enrollments are
- * `active` at the trigger; the caller moves them on.
+ * `active` at the trigger; the caller moves them on. `live` comes from the caller's journey
+ * snapshot: inside a transaction this must not wait for a second pooled connection.
  */
 export async function enrollFromEvents(
   r: EngineResources,
   events: readonly StoredEvent[],
+  live: readonly LiveJourney[],
 ): Promise<EventEnrollment[]> {
   const now = r.clock.now();
-  const live = (await r.journeys.snapshot()).live;
   const entries: Entry[] = [];
   for (const event of events) {
     for (const journey of live) {

@@ -3,6 +3,8 @@ import type { Db } from '@waymark/db';
 
 /** An ingested event as the engine handles it. */
 export interface StoredEvent extends CustomerEvent {
+  /** Storage order (the events table's key). */
+  seq: number;
   eventId: string;
   customerId: string;
 }
@@ -10,16 +12,18 @@ export interface StoredEvent extends CustomerEvent {
 /** The stored events among `eventIds`, in the order they were stored. */
 export async function loadEvents(db: Db, eventIds: readonly string[]): Promise<StoredEvent[]> {
   const rows = await db.query<{
+    seq: number;
     event_id: string;
     customer_id: string;
     name: string;
     properties: Record<string, unknown>;
     occurred_at: Date;
   }>(
-    'SELECT event_id, customer_id, name, properties, occurred_at FROM events WHERE event_id = ANY($1::text[]) ORDER BY seq',
+    'SELECT seq, event_id, customer_id, name, properties, occurred_at FROM events WHERE event_id = ANY($1::text[]) ORDER BY seq',
     [eventIds],
   );
   return rows.map((row) => ({
+    seq: row.seq,
     eventId: row.event_id,
     customerId: row.customer_id,
     name: row.name,

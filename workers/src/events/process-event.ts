@@ -1,8 +1,9 @@
+import type { Db } from '@waymark/db';
 import type { EngineResources } from '../runtime/resources.ts';
 import { advanceEnrollments } from '../steps/advance-enrollments.ts';
 import { enqueueSteps } from '../waits/wake-due.ts';
 import { type EventEnrollment, enrollFromEvents } from './enroll-from-events.ts';
-import { loadEvents } from './load-event.ts';
+import { loadEvents, type StoredEvent } from './load-event.ts';
 import { type ConversionRecord, recordConversions } from './record-conversions.ts';
 import { resumeWaitingForEvent } from './resume-waiting.ts';
 
@@ -17,9 +18,13 @@ export interface EventOutcome {
 /**
  * Everything a batch of customer events causes, in the order they were stored: conversions first
  * (so an exit-on-goal customer is not also resumed), then waits resumed, then new enrollments
- * (one statement for the batch). The enrollments woken or started are then advanced together, inside this job:
- * a real-time moment reaches its send without a queue hop, and a batch of events becomes one
- * batch of steps. Each part is idempotent, so a retried or duplicated job repeats nothing.
+ * (one statement for the batch), committed in one transaction with the events' `processed_at`.
+ * An event whose job was lost before that commit (a Redis flush, a crash) stays unprocessed and
+ * the sweeper queues it again; its conversions and resumptions, if already recorded, are not
+ * repeated. The enrollments woken or started are then advanced together, inside this job: a
+ * real-time moment reaches its send without a queue hop, and a batch of events becomes one batch
+ * of steps (a crash before that leaves them `active`, which the sweeper restarts). Each part is
+ * idempotent, so a retried or duplicated job repeats nothing.
  */
 export async function processEvents(r: EngineResources, eventIds: readonly string[]): Promise<EventOutcome> {
   const events = await loadEvents(r.db, eventIds);
@@ -30,14 +35,18 @@ export async function processEvents(r: EngineResources, eventIds: readonly strin
     });
   }
   // Most events matter to no goal and no wait: the journey snapshot says so without a query.
-  const { goalEvents, waitedEvents } = await r.journeys.snapshot();
+  const { goalEvents, waitedEvents, live } = await r.journeys.snapshot();
   const outcome: EventOutcome = { found: events.length, enrolled: [], resumed: 0, conversions: [] };
   const resumed: number[] = [];
   for (const event of events) {
     if (goalEvents.has(event.name)) outcome.conversions.push(...(await recordConversions(r, event)));
     if (waitedEvents.has(event.name)) resumed.push(...(await resumeWaitingForEvent(r, event)));
   }
-  outcome.enrolled = await enrollFromEvents(r, events);
+  outcome.enrolled = await r.db.transaction(async (db) => {
+    const enrolled = await enrollFromEvents({ ...r, db }, events, live);
+    await markProcessed(db, events, r.clock.now());
+    return enrolled;
+  });
   for (const failure of outcome.enrolled.filter((e) => e.failedReason)) {
     r.log.warn('event for an unknown customer', {
       eventId: failure.eventId,
@@ -53,6 +62,15 @@ export async function processEvents(r: EngineResources, eventIds: readonly strin
     'entered',
   );
   return outcome;
+}
+
+/** Only the first processing sets the time: a duplicate job leaves the record of the first alone. */
+async function markProcessed(db: Db, events: readonly StoredEvent[], now: Date): Promise<void> {
+  if (events.length === 0) return;
+  await db.query(
+    'UPDATE events SET processed_at = $2 WHERE seq = ANY($1::bigint[]) AND processed_at IS NULL',
+    [events.map((event) => event.seq), now],
+  );
 }
 
 /** One event (what a duplicate delivery of a single event looks like). */

@@ -1,19 +1,22 @@
 import type { EngineResources } from '../runtime/resources.ts';
 import { scheduleSegmentRuns } from '../segments/schedule-segment-runs.ts';
 import { enqueueSteps, wakeDueEnrollments } from '../waits/wake-due.ts';
+import { requeueUnprocessedEvents } from './requeue-events.ts';
 
 export interface SweepResult {
   woken: number;
   restarted: number;
+  /** Stored events queued again because their job was lost. */
+  requeuedEvents: number;
   /** Scheduled segment runs queued (daily / weekly segment journeys whose time has come). */
   segmentRuns: number;
 }
 
 /**
  * The safety net that makes Postgres, not Redis, the source of truth: wakes every overdue wait
- * (their bucket job may have been lost) and restarts enrollments left `active` with no job
- * (a crash between a commit and an enqueue, a Redis flush). Everything it re-queues is safe to
- * run twice.
+ * (their bucket job may have been lost), restarts enrollments left `active` with no job (a crash
+ * between a commit and an enqueue, a Redis flush) and queues again events stored but never
+ * processed. Everything it re-queues is safe to run twice.
  */
 export async function sweep(r: EngineResources): Promise<SweepResult> {
   const woken = await wakeDueEnrollments(r, 'swept');
@@ -37,7 +40,8 @@ export async function sweep(r: EngineResources): Promise<SweepResult> {
     restarted += rows.length;
     if (rows.length < r.settings.pageSize) break;
   }
+  const requeuedEvents = await requeueUnprocessedEvents(r);
   const segmentRuns = await scheduleSegmentRuns(r);
   if (woken + restarted > 0) r.log.info('sweep resumed enrollments', { woken, restarted });
-  return { woken, restarted, segmentRuns };
+  return { woken, restarted, requeuedEvents, segmentRuns };
 }

@@ -12,6 +12,11 @@ export interface EngineSettings {
   inFlightGraceMs: number;
   /** How long an unknown outcome may stay unsettled before the enrollment moves on. */
   unknownGiveUpMs: number;
+  /**
+   * An event stored this long ago and still not processed has lost its job (a Redis flush); the
+   * sweeper queues it again. Compared with the database's clock, which stamps `received_at`.
+   */
+  unprocessedEventGraceMs: number;
   /** How often a customer held by a paused journey is re-checked (resume also releases them at once). */
   pausedRecheckMs: number;
   /** Rows per page for sweeps, wake-ups and segment enrollment. */
@@ -24,11 +29,12 @@ export interface EngineSettings {
 
 export const defaultEngineSettings: EngineSettings = {
   stepBatchSize: 500,
-  deliveryBatchSize: 100,
+  deliveryBatchSize: 500,
   sendRecheckMs: 10 * 60_000,
   staleActiveMs: 2 * 60_000,
   inFlightGraceMs: 2 * 60_000,
   unknownGiveUpMs: 60 * 60_000,
+  unprocessedEventGraceMs: 2 * 60_000,
   pausedRecheckMs: 60 * 60_000,
   pageSize: 1000,
   journeyCacheMs: 1000,

@@ -1,0 +1,47 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { insertEvents, migrate, migrationsDir } from '../src/index.ts';
+import { createTestDb, type TestDb } from '../src/testing/index.ts';
+
+let testDb: TestDb;
+let before: string;
+
+beforeAll(async () => {
+  testDb = await createTestDb({ migrate: false });
+  // The migrations as they were before events had `processed_at`.
+  before = mkdtempSync(join(tmpdir(), 'waymark-migrations-'));
+  cpSync(migrationsDir, before, { recursive: true });
+  const journalPath = join(before, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+  const cut = journal.entries.findIndex((entry) => entry.tag === '0002_events_processed_at');
+  expect(cut).toBeGreaterThan(0);
+  journal.entries = journal.entries.slice(0, cut);
+  writeFileSync(journalPath, JSON.stringify(journal));
+});
+afterAll(async () => {
+  await testDb?.drop();
+  rmSync(before, { recursive: true, force: true });
+});
+
+it('counts events stored before the upgrade as processed, so the engine does not replay history', async () => {
+  await migrate(testDb.db, { dir: before });
+  const at = new Date('2026-01-05T01:00:00Z');
+  await insertEvents(testDb.db, [
+    { eventId: 'old-1', customerId: 'C000001', name: 'login', occurredAt: at },
+    { eventId: 'old-2', customerId: 'C000002', name: 'large_deposit', occurredAt: at },
+  ]);
+
+  expect((await migrate(testDb.db)).applied).toContain('0002_events_processed_at');
+  await insertEvents(testDb.db, [{ eventId: 'new-1', customerId: 'C000001', name: 'login', occurredAt: at }]);
+
+  const rows = await testDb.db.query<{ event_id: string; processed: boolean }>(
+    'SELECT event_id, processed_at IS NOT NULL AS processed FROM events ORDER BY seq',
+  );
+  expect(rows).toEqual([
+    { event_id: 'old-1', processed: true },
+    { event_id: 'old-2', processed: true },
+    { event_id: 'new-1', processed: false },
+  ]);
+});
