@@ -1,32 +1,21 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { insertEvents, migrate, migrationsDir } from '../src/index.ts';
+import { insertEvents, migrate } from '../src/index.ts';
 import { createTestDb, type TestDb } from '../src/testing/index.ts';
+import { migrationsBefore } from './migrations-before.ts';
 
 let testDb: TestDb;
-let before: string;
+const before = migrationsBefore('0002_events_processed_at');
 
 beforeAll(async () => {
   testDb = await createTestDb({ migrate: false });
-  // The migrations as they were before events had `processed_at`.
-  before = mkdtempSync(join(tmpdir(), 'waymark-migrations-'));
-  cpSync(migrationsDir, before, { recursive: true });
-  const journalPath = join(before, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const cut = journal.entries.findIndex((entry) => entry.tag === '0002_events_processed_at');
-  expect(cut).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, cut);
-  writeFileSync(journalPath, JSON.stringify(journal));
 });
 afterAll(async () => {
   await testDb?.drop();
-  rmSync(before, { recursive: true, force: true });
+  before.remove();
 });
 
 it('counts events stored before the upgrade as processed, so the engine does not replay history', async () => {
-  await migrate(testDb.db, { dir: before });
+  await migrate(testDb.db, { dir: before.dir });
   const at = new Date('2026-01-05T01:00:00Z');
   await insertEvents(testDb.db, [
     { eventId: 'old-1', customerId: 'C000001', name: 'login', occurredAt: at },

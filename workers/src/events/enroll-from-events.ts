@@ -23,7 +23,8 @@ interface Entry {
  * property condition), as the journey's re-entry policy allows, in one INSERT … SELECT for the
  * whole batch. Per row it decides eligibility and the entry number together, so two workers
  * handling the same event, or the same event delivered twice, enroll at most once: a repeated
- * event id is refused outright, and a race on the entry number ends in ON CONFLICT DO NOTHING.
+ * event id is refused outright, and in a race the unique indexes (one entry per entry number, one
+ * per trigger event) end it in ON CONFLICT DO NOTHING.
  * An event for a customer the bank has not loaded is recorded as a failed enrollment with the
  * reason (it shows in the journey's report and never counts as an entry). New enrollments are
  * `active` at the trigger; the caller moves them on. `live` comes from the caller's journey
@@ -101,7 +102,7 @@ async function insertRound(
         AND (v.policy = 'always'
              OR (v.policy = 'once' AND prior.entries = 0)
              OR (v.policy = 'afterDays' AND COALESCE(prior.last_entry, '-infinity') <= v.reentry_before))
-     ON CONFLICT (journey_id, customer_id, entry_seq) DO NOTHING
+     ON CONFLICT DO NOTHING
      RETURNING id, status, journey_id, trigger_event_id, exit_reason`,
     [
       round.map((e) => e.journey.id),

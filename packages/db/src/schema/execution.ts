@@ -40,7 +40,14 @@ export const enrollments = pgTable(
   },
   (t) => [
     uniqueIndex('enrollments_entry_idx').on(t.journeyId, t.customerId, t.entrySeq),
+    // One entry per trigger: a customer's event (or a segment run) enrolls them at most once per
+    // journey, whatever the re-entry policy and however many jobs handle it at once.
+    uniqueIndex('enrollments_trigger_idx')
+      .on(t.journeyId, t.customerId, t.triggerEventId)
+      .where(sql`trigger_event_id IS NOT NULL`),
     index('enrollments_wake_idx').on(t.wakeAt).where(sql`status = 'waiting'`),
+    // The sweeper's search for enrollments left `active` with no job.
+    index('enrollments_stale_active_idx').on(t.updatedAt).where(sql`status = 'active'`),
     index('enrollments_customer_idx').on(t.customerId),
     index('enrollments_journey_status_idx').on(t.journeyId, t.status),
   ],
@@ -105,6 +112,10 @@ export const messages = pgTable(
     index('messages_journey_node_idx').on(t.journeyId, t.nodeId),
     // The step processor reads an enrollment's messages (last message sent, send claims).
     index('messages_enrollment_idx').on(t.enrollmentId),
+    // Delivery receipts that carry only the provider's id find their message by it.
+    index('messages_provider_message_idx').on(t.providerMessageId),
+    // The reconciler's search for outcomes still open (a provider call in flight or unanswered).
+    index('messages_unsettled_idx').on(t.updatedAt).where(sql`status IN ('unknown', 'queued')`),
   ],
 );
 

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '@waymark/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reconcileUnknown } from '../src/maintenance/reconcile.ts';
+import { sweep } from '../src/maintenance/sweep.ts';
+import { recordReceipts } from '../src/receipts/record-receipts.ts';
+import type { EngineResources } from '../src/runtime/resources.ts';
+import { createEngineFixture, type EngineFixture } from './support/engine-fixture.ts';
+
+// The maintenance sweeps and receipt lookups run on tables that only grow. Each must reach its
+// rows through an index, never by reading the whole table: this runs the real functions on a
+// history-sized table, records the statements they send, and asks Postgres for each plan.
+let f: EngineFixture;
+const statements: { text: string; values: readonly unknown[] }[] = [];
+let recording: EngineResources;
+
+beforeAll(async () => {
+  f = await createEngineFixture({ label: 'sweep-indexes' });
+  const db = f.testDb.db;
+  const journeyId = randomUUID();
+  // History: 30,000 finished enrollments and sent messages, a handful still open.
+  await db.query(
+    `INSERT INTO enrollments (journey_id, version, customer_id, current_node, status, trigger_event_id, updated_at)
+     SELECT $1, 1, 'C' || lpad(i::text, 6, '0'), 'done', CASE WHEN i % 1000 = 0 THEN 'active' ELSE 'completed' END,
+            'ev-' || i, now() - interval '1 day'
+       FROM generate_series(1, 30000) i`,
+    [journeyId],
+  );
+  await db.query(
+    `INSERT INTO messages (idempotency_key, journey_id, customer_id, channel, connector_id, status, provider_message_id, updated_at)
+     SELECT 'k-' || i, $1, 'C' || lpad(i::text, 6, '0'), 'sms', 'sms-main',
+            CASE WHEN i % 1000 = 0 THEN 'unknown' ELSE 'sent' END, 'p-' || i, now() - interval '1 day'
+       FROM generate_series(1, 30000) i`,
+    [journeyId],
+  );
+  await db.query(
+    `INSERT INTO events (event_id, customer_id, name, occurred_at, processed_at)
+     SELECT 'ev-' || i, 'C000001', 'login', now(), now() FROM generate_series(1, 30000) i`,
+  );
+  await db.query('ANALYZE enrollments, messages, events');
+
+  const record: Db = {
+    ...db,
+    query: (text, values) => {
+      statements.push({ text, values: values ?? [] });
+      return db.query(text, values);
+    },
+  };
+  recording = { ...f.r, db: record };
+});
+afterAll(() => f.close());
+
+/** The plan of the one recorded statement that contains `marker`. */
+async function planOf(marker: string): Promise<string> {
+  const found = statements.filter((s) => s.text.includes(marker));
+  expect(found, `one statement containing "${marker}"`).toHaveLength(1);
+  const [statement] = found;
+  const rows = await f.testDb.db.query<{ 'QUERY PLAN': string }>(
+    `EXPLAIN ${statement?.text}`,
+    statement?.values,
+  );
+  return rows.map((row) => row['QUERY PLAN']).join('\n');
+}
+
+describe('sweeps and lookups use their indexes', () => {
+  it('the sweeper finds stale active enrollments and unprocessed events by partial indexes', async () => {
+    statements.length = 0;
+    f.clock.set(new Date());
+    await sweep(recording);
+    expect(await planOf("status = 'active' AND updated_at <")).toContain('enrollments_stale_active_idx');
+    expect(await planOf('processed_at IS NULL')).toContain('events_unprocessed_idx');
+  });
+
+  it('the reconciler finds unknown outcomes by the partial index of unsettled messages', async () => {
+    statements.length = 0;
+    await reconcileUnknown(recording);
+    expect(await planOf("status = 'unknown'")).toContain('messages_unsettled_idx');
+  });
+
+  it("a receipt that carries only the provider's id finds its message by index", async () => {
+    statements.length = 0;
+    const result = await recordReceipts(recording, {
+      connectorId: 'sms-main',
+      reports: [{ providerMessageId: 'p-1234', status: 'delivered', at: new Date().toISOString() }],
+    });
+    expect(result.updated).toBe(1);
+    expect(await planOf('provider_message_id = ANY')).toContain('messages_provider_message_idx');
+  });
+});
