@@ -72,3 +72,17 @@ it('lets a customer back in only after the days of "afterDays"', async () => {
   await events('monthly_event', 1);
   expect(await entries(journeyId)).toEqual(['1:completed', '2:completed']);
 });
+
+it('enrolls every one of a customer\'s events under "always" when concurrent jobs race for the entry number', async () => {
+  const journeyId = await publishJourney(f, journey({ policy: 'always' }, 'card_swiped'));
+  const rows = Array.from({ length: 12 }, () => ({
+    eventId: `card_swiped-${++n}`,
+    customerId: 'C000002',
+    name: 'card_swiped',
+    occurredAt: f.clock.now(),
+  }));
+  await insertEvents(f.testDb.db, rows);
+  // Each event its own job, all at once: most of them compute the same next entry number.
+  await Promise.all(rows.map((e) => processEvents(f.r, [e.eventId])));
+  expect(await entries(journeyId)).toEqual(Array.from({ length: 12 }, (_, i) => `${i + 1}:completed`));
+});

@@ -2,6 +2,7 @@ import { evaluate } from '@waymark/conditions';
 import type { ReEntryPolicy } from '@waymark/journey';
 import type { LiveJourney } from '../runtime/journey-directory.ts';
 import type { EngineResources } from '../runtime/resources.ts';
+import { type EntryCapacity, lockEntryCapacity } from './entry-limits.ts';
 import type { StoredEvent } from './load-event.ts';
 
 export interface EventEnrollment {
@@ -19,12 +20,19 @@ interface Entry {
 }
 
 /**
+ * How often an entry that lost a race on its entry number is tried again with the next one. Each
+ * loss means another job stored an entry, so this ends; the bound only guards against the absurd.
+ */
+const maxConflictRetries = 20;
+
+/**
  * Enrolls each event's customer in every live journey whose event trigger matches (name and
- * property condition), as the journey's re-entry policy allows, in one INSERT … SELECT for the
- * whole batch. Per row it decides eligibility and the entry number together, so two workers
- * handling the same event, or the same event delivered twice, enroll at most once: a repeated
- * event id is refused outright, and in a race the unique indexes (one entry per entry number, one
- * per trigger event) end it in ON CONFLICT DO NOTHING.
+ * property condition), as the journey's re-entry policy allows, in one INSERT … SELECT per round.
+ * Per row it decides eligibility and the entry number together; the unique indexes (one entry per
+ * entry number, one per trigger event) settle races: the same event handled twice at once enrolls
+ * once, and an entry that lost its entry number to another event is tried again with the next.
+ * Journeys with an entry limit are locked for the caller's transaction (see entry-limits.ts), so
+ * the limit is never passed however many jobs run at once; call this inside a transaction.
  * An event for a customer the bank has not loaded is recorded as a failed enrollment with the
  * reason (it shows in the journey's report and never counts as an entry). New enrollments are
  * `active` at the trigger; the caller moves them on. `live` comes from the caller's journey
@@ -36,6 +44,47 @@ export async function enrollFromEvents(
   live: readonly LiveJourney[],
 ): Promise<EventEnrollment[]> {
   const now = r.clock.now();
+  const entries = matchTriggers(events, live, now);
+  if (entries.length === 0) return [];
+  const capacity = await lockEntryCapacity(r.db, [...new Set(entries.map((e) => e.journey))], now);
+  const enrolled: EventEnrollment[] = [];
+  let pending = entries.map((entry) => ({ entry, tries: 0 }));
+  while (pending.length > 0) {
+    // A customer entering the same journey twice in one batch needs two entry numbers: such rows
+    // go in a later round, once the first is stored.
+    const seen = new Set<string>();
+    const round: { entry: Entry; tries: number }[] = [];
+    const later: { entry: Entry; tries: number }[] = [];
+    for (const item of pending) {
+      const key = `${item.entry.journey.id}\u0000${item.entry.event.customerId}`;
+      (seen.has(key) ? later : round).push(item);
+      seen.add(key);
+    }
+    const outcome = await insertRound(
+      r,
+      round.map((item) => item.entry),
+      capacity,
+      now,
+    );
+    const retries: { entry: Entry; tries: number }[] = [];
+    outcome.forEach((result, i) => {
+      const item = round[i]!;
+      if (result === 'refused') return;
+      if (result === 'conflict') {
+        if (item.tries < maxConflictRetries) retries.push({ entry: item.entry, tries: item.tries + 1 });
+        return;
+      }
+      enrolled.push(result);
+      const left = capacity.get(result.journeyId);
+      if (left !== undefined && !result.failedReason) capacity.set(result.journeyId, left - 1);
+    });
+    pending = [...retries, ...later];
+  }
+  return enrolled;
+}
+
+/** Every (event, journey) pair whose event trigger matches, with the trigger node. */
+function matchTriggers(events: readonly StoredEvent[], live: readonly LiveJourney[], now: Date): Entry[] {
   const entries: Entry[] = [];
   for (const event of events) {
     for (const journey of live) {
@@ -50,60 +99,65 @@ export async function enrollFromEvents(
       if (trigger) entries.push({ event, journey, triggerNodeId: trigger.id });
     }
   }
-  const allowed = await withinEntryLimits(r, [...new Set(entries.map((e) => e.journey))], now);
-  const enrolled: EventEnrollment[] = [];
-  // A customer entering the same journey twice in one batch needs two entry numbers: such rows go
-  // in a later round, after the first is committed.
-  let pending = entries.filter((e) => allowed.has(e.journey.id));
-  while (pending.length > 0) {
-    const seen = new Set<string>();
-    const round: Entry[] = [];
-    const later: Entry[] = [];
-    for (const entry of pending) {
-      const key = `${entry.journey.id}\u0000${entry.event.customerId}`;
-      (seen.has(key) ? later : round).push(entry);
-      seen.add(key);
-    }
-    enrolled.push(...(await insertRound(r, round, now)));
-    pending = later;
-  }
-  return enrolled;
+  return entries;
 }
 
+/**
+ * One round, one statement. Per entry, in order: the enrollment made, `refused` (the re-entry
+ * policy, a repeated event, or the journey's entry limit said no) or `conflict` (eligible, but
+ * another job took its entry number first: worth another round).
+ */
 async function insertRound(
   r: EngineResources,
   round: readonly Entry[],
+  capacity: EntryCapacity,
   now: Date,
-): Promise<EventEnrollment[]> {
+): Promise<(EventEnrollment | 'refused' | 'conflict')[]> {
   const rows = await r.db.query<{
-    id: number;
-    status: string;
-    journey_id: string;
-    trigger_event_id: string;
+    ord: number;
+    id: number | null;
+    status: string | null;
     exit_reason: string | null;
   }>(
-    `INSERT INTO enrollments (journey_id, version, customer_id, entry_seq, current_node, status, trigger_event_id,
-                              entered_at, updated_at, exit_reason, exited_at)
-     SELECT v.journey_id, v.version, v.customer_id, prior.next_seq, v.node,
-            CASE WHEN k.known THEN 'active' ELSE 'failed' END, v.event_id, $8, $8,
-            CASE WHEN k.known THEN NULL ELSE 'customer-unknown: no customer ' || v.customer_id || ' in the customer base' END,
-            CASE WHEN k.known THEN NULL ELSE $8::timestamptz END
-       FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
-            AS v(journey_id, version, customer_id, node, event_id, policy, reentry_before)
-       CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM customers c WHERE c.id = v.customer_id) AS known) k
-       CROSS JOIN LATERAL (
-         SELECT COALESCE(max(e.entry_seq), 0) + 1 AS next_seq,
-                bool_or(e.trigger_event_id = v.event_id) AS seen,
-                count(*) FILTER (WHERE e.status <> 'failed') AS entries,
-                max(e.entered_at) FILTER (WHERE e.status <> 'failed') AS last_entry
-           FROM enrollments e WHERE e.journey_id = v.journey_id AND e.customer_id = v.customer_id
-       ) prior
-      WHERE prior.seen IS NOT TRUE
-        AND (v.policy = 'always'
-             OR (v.policy = 'once' AND prior.entries = 0)
-             OR (v.policy = 'afterDays' AND COALESCE(prior.last_entry, '-infinity') <= v.reentry_before))
-     ON CONFLICT DO NOTHING
-     RETURNING id, status, journey_id, trigger_event_id, exit_reason`,
+    `WITH v AS (
+       SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[],
+                            $7::timestamptz[], $9::int[])
+              WITH ORDINALITY AS v(journey_id, version, customer_id, node, event_id, policy, reentry_before, cap, ord)
+     ), eligible AS (
+       SELECT v.*, k.known, prior.next_seq
+         FROM v
+         CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM customers c WHERE c.id = v.customer_id) AS known) k
+         CROSS JOIN LATERAL (
+           SELECT COALESCE(max(e.entry_seq), 0) + 1 AS next_seq,
+                  bool_or(e.trigger_event_id = v.event_id) AS seen,
+                  count(*) FILTER (WHERE e.status <> 'failed') AS entries,
+                  max(e.entered_at) FILTER (WHERE e.status <> 'failed') AS last_entry
+             FROM enrollments e WHERE e.journey_id = v.journey_id AND e.customer_id = v.customer_id
+         ) prior
+        WHERE prior.seen IS NOT TRUE
+          AND (v.policy = 'always'
+               OR (v.policy = 'once' AND prior.entries = 0)
+               OR (v.policy = 'afterDays' AND COALESCE(prior.last_entry, '-infinity') <= v.reentry_before))
+     ), chosen AS (
+       -- Within a limited journey, the first known customers in event order take the places left.
+       SELECT * FROM (SELECT eligible.*, row_number() OVER (PARTITION BY journey_id, known ORDER BY ord) AS place
+                        FROM eligible) ranked
+        WHERE NOT known OR cap IS NULL OR place <= cap
+     ), inserted AS (
+       INSERT INTO enrollments (journey_id, version, customer_id, entry_seq, current_node, status, trigger_event_id,
+                                entered_at, updated_at, exit_reason, exited_at)
+       SELECT journey_id, version, customer_id, next_seq, node,
+              CASE WHEN known THEN 'active' ELSE 'failed' END, event_id, $8, $8,
+              CASE WHEN known THEN NULL ELSE 'customer-unknown: no customer ' || customer_id || ' in the customer base' END,
+              CASE WHEN known THEN NULL ELSE $8::timestamptz END
+         FROM chosen
+       ON CONFLICT DO NOTHING
+       RETURNING id, status, journey_id, customer_id, trigger_event_id, exit_reason
+     )
+     SELECT c.ord, i.id, i.status, i.exit_reason
+       FROM chosen c
+       LEFT JOIN inserted i
+         ON i.journey_id = c.journey_id AND i.customer_id = c.customer_id AND i.trigger_event_id = c.event_id`,
     [
       round.map((e) => e.journey.id),
       round.map((e) => e.journey.version.version),
@@ -113,46 +167,26 @@ async function insertRound(
       round.map((e) => e.journey.version.settings.reEntry.policy),
       round.map((e) => reEntryBefore(e.journey.version.settings.reEntry, now)),
       now,
+      round.map((e) => capacity.get(e.journey.id) ?? null),
     ],
   );
-  return rows.map((row) => ({
-    eventId: row.trigger_event_id,
-    journeyId: row.journey_id,
-    enrollmentId: row.id,
-    ...(row.status === 'failed' && row.exit_reason ? { failedReason: row.exit_reason } : {}),
-  }));
+  const outcome: (EventEnrollment | 'refused' | 'conflict')[] = round.map(() => 'refused');
+  for (const row of rows) {
+    const entry = round[row.ord - 1]!;
+    outcome[row.ord - 1] =
+      row.id === null
+        ? 'conflict'
+        : {
+            eventId: entry.event.eventId,
+            journeyId: entry.journey.id,
+            enrollmentId: row.id,
+            ...(row.status === 'failed' && row.exit_reason ? { failedReason: row.exit_reason } : {}),
+          };
+  }
+  return outcome;
 }
 
 /** For `afterDays`: the latest previous entry that still allows a new one. */
 function reEntryBefore(policy: ReEntryPolicy, now: Date): Date {
   return policy.policy === 'afterDays' ? new Date(now.getTime() - policy.days * 86_400_000) : now;
-}
-
-/**
- * Journeys (of those given) still under their entry limits. Counted before inserting, so under
- * heavy concurrency a limit can be passed by what workers insert at that same moment: it is a
- * budget, not a lock.
- */
-async function withinEntryLimits(
-  r: EngineResources,
-  journeys: readonly LiveJourney[],
-  now: Date,
-): Promise<Set<string>> {
-  const allowed = new Set<string>();
-  for (const journey of journeys) {
-    const limit = journey.version.settings.entryLimit;
-    if (!limit?.total && !limit?.perDay) {
-      allowed.add(journey.id);
-      continue;
-    }
-    const [counts] = await r.db.query<{ total: number; today: number }>(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE entered_at >= $2)::int AS today
-         FROM enrollments WHERE journey_id = $1 AND status <> 'failed'`,
-      [journey.id, new Date(now.getTime() - 86_400_000)],
-    );
-    if (limit.total && (counts?.total ?? 0) >= limit.total) continue;
-    if (limit.perDay && (counts?.today ?? 0) >= limit.perDay) continue;
-    allowed.add(journey.id);
-  }
-  return allowed;
 }
