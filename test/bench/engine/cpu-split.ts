@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import type { EngineWorld } from '../../engine/support/engine-world.ts';
+import type { WorkerProcess } from '../../engine/support/worker-process.ts';
 
 /** CPU seconds used per process name (postgres, redis-server, node…) since a snapshot; Linux only. */
 export interface CpuSplit {
@@ -57,4 +59,21 @@ export function startCpuSplit(label: ProcessLabeler = () => undefined): CpuSplit
       );
     },
   };
+}
+
+/**
+ * The split for one bench run: its worker processes, this process (the bench and its local
+ * provider), its own Postgres backends and Redis, apart from other work on the machine.
+ */
+export function startRunCpuSplit(world: EngineWorld, fleet: { processes: WorkerProcess[] }): CpuSplit {
+  const workerPids = new Set(fleet.processes.map((p) => p.child.pid));
+  const database = new URL(world.testDb.url).pathname.slice(1);
+  return startCpuSplit((pid, commandLine) => {
+    if (workerPids.has(pid)) return 'workers';
+    if (pid === process.pid) return 'bench + provider';
+    if (commandLine.startsWith('postgres:'))
+      return commandLine.includes(` ${database} `) ? 'postgres (this run)' : 'postgres (other)';
+    if (commandLine.includes('redis-server')) return 'redis';
+    return 'other';
+  });
 }

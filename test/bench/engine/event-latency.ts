@@ -2,6 +2,7 @@ import { insertEvents } from '@waymark/db';
 import { graph, publishJourney, seedBankCustomers } from '../../engine/support/engine-world.ts';
 import { createEngineWorld, startWorkerFleet } from './bench-world.ts';
 import { round } from './bullmq-baseline.ts';
+import { startRunCpuSplit } from './cpu-split.ts';
 
 export interface EventLatencyResult {
   bench: 'event-to-provider-latency';
@@ -13,6 +14,8 @@ export interface EventLatencyResult {
   p90Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** CPU seconds per process name while events arrived and were delivered. */
+  cpuSeconds: Record<string, number>;
 }
 
 /**
@@ -54,6 +57,7 @@ export async function eventLatency(
     const fleet = await startWorkerFleet(world, workerProcesses, { WAYMARK_WORKERS: 'events,steps,sends' });
     const queuedAt = new Map<string, number>();
     try {
+      const cpu = startRunCpuSplit(world, fleet);
       const started = Date.now();
       let sent = 0;
       while (sent < total) {
@@ -76,6 +80,7 @@ export async function eventLatency(
       }
       const achieved = total / ((Date.now() - started) / 1000);
       await world.gateway.waitForAccepted(total, 10 * 60_000);
+      const cpuSeconds = cpu.stop();
       const rows = await world.db.query<{ idempotency_key: string; trigger_event_id: string }>(
         'SELECT m.idempotency_key, e.trigger_event_id FROM messages m JOIN enrollments e ON e.id = m.enrollment_id',
       );
@@ -97,6 +102,7 @@ export async function eventLatency(
         p90Ms: round(pct(90), 1),
         p99Ms: round(pct(99), 1),
         maxMs: round(latencies.at(-1) ?? 0, 1),
+        cpuSeconds,
       };
     } finally {
       await fleet.stop();

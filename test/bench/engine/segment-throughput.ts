@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { graph, publishJourney } from '../../engine/support/engine-world.ts';
 import { createEngineWorld, startWorkerFleet } from './bench-world.ts';
 import { round } from './bullmq-baseline.ts';
-import { startCpuSplit } from './cpu-split.ts';
+import { startRunCpuSplit } from './cpu-split.ts';
 import { seedManyCustomers } from './seed-many.ts';
 
 export interface SegmentThroughputResult {
@@ -61,17 +61,7 @@ export async function segmentThroughput(
     );
     const fleet = await startWorkerFleet(world, workerProcesses, { WAYMARK_WORKERS: 'segments,steps,sends' });
     try {
-      const workerPids = new Set(fleet.processes.map((p) => p.child.pid));
-      const database = new URL(world.testDb.url).pathname.slice(1);
-      // Other work on the machine (other test runs) is kept apart from this run's own processes.
-      const cpu = startCpuSplit((pid, commandLine) => {
-        if (workerPids.has(pid)) return 'workers';
-        if (pid === process.pid) return 'bench + SMS gateway';
-        if (commandLine.startsWith('postgres:'))
-          return commandLine.includes(` ${database} `) ? 'postgres (this run)' : 'postgres (other)';
-        if (commandLine.includes('redis-server')) return 'redis';
-        return 'other';
-      });
+      const cpu = startRunCpuSplit(world, fleet);
       const started = performance.now();
       await world.r.producers.segments.enroll({ journeyId, version: 1 });
       await world.gateway.waitForAccepted(customers, 30 * 60_000);

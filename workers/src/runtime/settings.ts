@@ -2,7 +2,7 @@
 export interface EngineSettings {
   /** Enrollments advanced in one step job. */
   stepBatchSize: number;
-  /** Messages per delivery job (and per provider batch call when the connector batches). */
+  /** Messages per delivery job (a batching connector splits them into calls of its own batch size). */
   deliveryBatchSize: number;
   /** How long an enrollment parked at a send waits before the sweeper re-checks its message. */
   sendRecheckMs: number;

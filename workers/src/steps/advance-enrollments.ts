@@ -25,13 +25,31 @@ const maxEffectRounds = 5;
  * conditional updates in one transaction, then hands out follow-up work with deterministic ids:
  * wake-up buckets for waits, delivery jobs for claimed messages.
  */
-export async function advanceEnrollments(r: EngineResources, ids: readonly number[]): Promise<StepSummary> {
+export async function advanceEnrollments(
+  r: EngineResources,
+  ids: readonly number[],
+  options: AdvanceOptions = {},
+): Promise<StepSummary> {
   const now = r.clock.now();
-  return advanceLoaded(r, await loadStepContext(r, ids, now), now);
+  return advanceLoaded(r, await loadStepContext(r, ids, now), now, options);
+}
+
+export interface AdvanceOptions {
+  /**
+   * Delivers the messages a step claimed inside the same job instead of queueing them: a real-time
+   * moment then reaches the provider without a queue hop. Returns false when it could not finish
+   * (budget spent, provider busy, error): those messages are queued as usual.
+   */
+  deliverInline?: (messageIds: number[]) => Promise<boolean>;
 }
 
 /** `advanceEnrollments` for a batch whose context the caller has already read. */
-export async function advanceLoaded(r: EngineResources, ctx: StepContext, now: Date): Promise<StepSummary> {
+export async function advanceLoaded(
+  r: EngineResources,
+  ctx: StepContext,
+  now: Date,
+  advanceOptions: AdvanceOptions = {},
+): Promise<StepSummary> {
   const options = {
     now,
     sendRecheckMs: r.settings.sendRecheckMs,
@@ -65,7 +83,7 @@ export async function advanceLoaded(r: EngineResources, ctx: StepContext, now: D
 
   const moved = await persistWalks(r, walks, now);
   const committed = walks.filter((w) => moved.has(w.enrollment.id));
-  await scheduleFollowUps(r, committed, ctx.messages, now);
+  await scheduleFollowUps(r, committed, ctx.messages, now, advanceOptions);
   return {
     loaded: ctx.enrollments.length,
     moved: moved.size,
@@ -81,6 +99,7 @@ async function scheduleFollowUps(
   committed: readonly Walk[],
   messages: ReadonlyMap<string, { id: number; status: string; channel: string }>,
   now: Date,
+  options: AdvanceOptions,
 ): Promise<void> {
   const wakeAts = committed.flatMap((w) =>
     w.state.status === 'waiting' && w.state.wakeAt ? [w.state.wakeAt] : [],
@@ -98,6 +117,7 @@ async function scheduleFollowUps(
   for (const [channel, ids] of byChannel) {
     for (let i = 0; i < ids.length; i += r.settings.deliveryBatchSize) {
       const slice = ids.slice(i, i + r.settings.deliveryBatchSize);
+      if (options.deliverInline && (await options.deliverInline(slice))) continue;
       // The recheck slot lets a re-woken send re-queue a delivery lost with Redis, yet keeps
       // repeated steps within one slot from queueing it twice.
       const slot = Math.floor(now.getTime() / r.settings.sendRecheckMs);
