@@ -1,4 +1,5 @@
 import type { Db } from '@waymark/db';
+import { deliverNow } from '../deliveries/deliver-now.ts';
 import type { EngineResources } from '../runtime/resources.ts';
 import { advanceEnrollments } from '../steps/advance-enrollments.ts';
 import { enqueueSteps } from '../waits/wake-due.ts';
