@@ -87,7 +87,7 @@ async function advanceNow(r: EngineResources, ids: number[], cause: 'entered' | 
   for (let i = 0; i < ids.length; i += r.settings.stepBatchSize) {
     const batch = ids.slice(i, i + r.settings.stepBatchSize);
     try {
-      await advanceEnrollments(r, batch);
+      await advanceEnrollments(r, batch, { deliverInline: (ids) => deliverNow(r, ids) });
     } catch (error) {
       r.log.warn('inline step failed; queued instead', { error: (error as Error).message });
       await enqueueSteps(r, batch, cause);
