@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { engineEnvSpec } from './engine-env-spec.ts';
 
 /** Everything a reader of the README (or `--help`) needs to know about one variable. */
 export interface EnvDoc {
@@ -125,6 +126,7 @@ export const envSpec = {
     default: 'all',
     requiredInProduction: false,
   },
+  ...engineEnvSpec,
 } as const;
 
 export type EnvName = keyof typeof envSpec;

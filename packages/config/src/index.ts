@@ -1,5 +1,12 @@
 export { encryptionKeyFileName, type KeySource } from './encryption-key.ts';
 export {
+  type EngineEnv,
+  type EngineEnvName,
+  type ProcessorGroup,
+  processorGroups,
+  type RateLimit,
+} from './engine-env-spec.ts';
+export {
   type EnvDoc,
   type EnvName,
   envDocs,
@@ -14,6 +21,7 @@ export {
   type ConfigIssue,
   deriveBlindIndexKey,
   type LoadEnvOptions,
+  loadEngineEnv,
   loadEnv,
 } from './load-env.ts';
 export { findRepoRoot } from './paths.ts';

@@ -2,6 +2,7 @@ import { hkdfSync } from 'node:crypto';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { type KeySource, loadOrCreateKeyFile } from './encryption-key.ts';
+import { type EngineEnv, type EngineEnvName, engineEnvSpec } from './engine-env-spec.ts';
 import { type EnvName, envSpec, type logLevels, type nodeEnvs, type processRoles } from './env-spec.ts';
 import { findRepoRoot } from './paths.ts';
 
@@ -58,6 +59,41 @@ type Shape = { [K in EnvName]: (typeof envSpec)[K]['schema'] };
 const envSchema = z.object(
   Object.fromEntries(Object.entries(envSpec).map(([name, spec]) => [name, spec.schema])) as Shape,
 );
+type EngineShape = { [K in EngineEnvName]: (typeof engineEnvSpec)[K]['schema'] };
+const engineEnvSchema = z.object(
+  Object.fromEntries(Object.entries(engineEnvSpec).map(([name, spec]) => [name, spec.schema])) as EngineShape,
+);
+
+/** The spec's variables from the environment, trimmed, with empty strings as unset. */
+function readRaw(
+  processEnv: Record<string, string | undefined>,
+  names: readonly string[],
+): Record<string, string | undefined> {
+  const raw: Record<string, string | undefined> = {};
+  for (const name of names) {
+    const value = processEnv[name]?.trim();
+    raw[name] = value === '' ? undefined : value;
+  }
+  return raw;
+}
+
+function issuesOf(error: z.ZodError): ConfigIssue[] {
+  return error.issues.map((issue) => ({
+    variable: String(issue.path[0]) as EnvName,
+    message: issue.message,
+  }));
+}
+
+/**
+ * Only the engine's variables (processor groups, queue prefix, concurrency, budgets, sweeper
+ * timings), without the side effects of `loadEnv` (no key file is read or written).
+ * @throws ConfigError listing every invalid variable.
+ */
+export function loadEngineEnv(processEnv: Record<string, string | undefined>): EngineEnv {
+  const parsed = engineEnvSchema.safeParse(readRaw(processEnv, Object.keys(engineEnvSpec)));
+  if (!parsed.success) throw new ConfigError(issuesOf(parsed.error));
+  return parsed.data as EngineEnv;
+}
 
 /** Blind-index key derived from the encryption key, so a demo needs only one secret. */
 export function deriveBlindIndexKey(encryptionKey: Buffer): Buffer {
@@ -74,18 +110,9 @@ export function loadEnv(
   options: LoadEnvOptions = {},
 ): Config {
   const cwd = options.cwd ?? process.cwd();
-  const raw: Record<string, string | undefined> = {};
-  for (const name of Object.keys(envSpec)) {
-    const value = processEnv[name]?.trim();
-    raw[name] = value === '' ? undefined : value;
-  }
+  const raw = readRaw(processEnv, Object.keys(envSpec));
   const parsed = envSchema.safeParse(raw);
-  const issues: ConfigIssue[] = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => ({
-        variable: String(issue.path[0]) as EnvName,
-        message: issue.message,
-      }));
+  const issues: ConfigIssue[] = parsed.success ? [] : issuesOf(parsed.error);
   if (raw.NODE_ENV === 'production' && raw.WAYMARK_ENCRYPTION_KEY === undefined) {
     issues.push({
       variable: 'WAYMARK_ENCRYPTION_KEY',

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigError, envDocs, loadEnv, renderEnvDocsMarkdown } from '../src/index.ts';
+import { ConfigError, envDocs, loadEngineEnv, loadEnv, renderEnvDocsMarkdown } from '../src/index.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -172,5 +172,54 @@ describe('loadEnv in production', () => {
   it('reports a missing key together with other bad variables', () => {
     const err = errorOf(() => loadEnv({ NODE_ENV: 'production', PORT: '-1' }, { cwd: dir }));
     expect(err.issues.map((i) => i.variable).sort()).toEqual(['PORT', 'WAYMARK_ENCRYPTION_KEY']);
+  });
+});
+
+describe('loadEngineEnv', () => {
+  it('gives the engine its documented defaults, without touching any key file', () => {
+    const env = loadEngineEnv({});
+    expect(env).toMatchObject({
+      WAYMARK_WORKERS: [
+        'events',
+        'steps',
+        'sends',
+        'waits',
+        'segments',
+        'lifecycle',
+        'receipts',
+        'maintenance',
+      ],
+      WAYMARK_QUEUE_PREFIX: 'waymark',
+      WAYMARK_STEP_CONCURRENCY: 4,
+      WAYMARK_RATE_LIMITS: { sms: { max: 500, durationMs: 1000 } },
+      WAYMARK_EVENT_GRACE_MS: 120_000,
+      WAYMARK_JOURNEY_CACHE_MS: 1000,
+      WAYMARK_CLOCK_OFFSET_MS: 0,
+    });
+    const documented = new Map(envDocs.map((d) => [d.name, d.default]));
+    for (const [name, value] of Object.entries(env)) {
+      expect(documented.has(name), `${name} is in the README table`).toBe(true);
+      if (typeof value === 'number') expect(documented.get(name)).toBe(String(value));
+    }
+  });
+
+  it('names every bad engine variable, and loadEnv reports them with the rest', () => {
+    const bad = {
+      WAYMARK_WORKERS: 'steps,cooking',
+      WAYMARK_STEP_CONCURRENCY: '0',
+      WAYMARK_RATE_LIMITS: 'sms=fast',
+    };
+    const err = errorOf(() => loadEngineEnv(bad));
+    expect(err.issues.map((i) => i.variable)).toEqual([
+      'WAYMARK_WORKERS',
+      'WAYMARK_STEP_CONCURRENCY',
+      'WAYMARK_RATE_LIMITS',
+    ]);
+    expect(err.message).toContain('WAYMARK_STEP_CONCURRENCY must be a whole number of at least 1.');
+    expect(err.message).toContain('"sms=fast", which should look like sms=200/s');
+    const all = errorOf(() => loadEnv({ ...bad, PORT: 'eighty' }, { cwd: dir }));
+    expect(all.issues.map((i) => i.variable).sort()).toEqual(
+      ['PORT', 'WAYMARK_RATE_LIMITS', 'WAYMARK_STEP_CONCURRENCY', 'WAYMARK_WORKERS'].sort(),
+    );
   });
 });
