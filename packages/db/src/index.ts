@@ -1,5 +1,5 @@
 export { type CreateDbOptions, createDb, redactUrl } from './client/create-db.ts';
-export type { Db, DbDriver, Orm, Row } from './client/types.ts';
+export type { Db, DbDriver, Orm, QueryOptions, Row } from './client/types.ts';
 export * from './import/index.ts';
 export { type MigrateOptions, type MigrateResult, migrate } from './migrate/migrate.ts';
 export { type MigrationFile, migrationsDir, readMigrationFiles } from './migrate/migration-files.ts';

@@ -44,6 +44,7 @@ export async function loadDeliverable(db: Db, messageIds: readonly number[]): Pr
       WHERE m.id = ANY($1::bigint[])
       ORDER BY m.id`,
     [messageIds],
+    { prepare: true },
   );
   return rows.map((row) => {
     const message: Record<string, unknown> = {};

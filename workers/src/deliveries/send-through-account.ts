@@ -91,6 +91,7 @@ export async function sendThroughAccount(
     `UPDATE messages SET status = 'queued', attempts = attempts + 1, updated_at = $2
       WHERE id = ANY($1::bigint[]) AND status = 'claimed' RETURNING id, attempts`,
     [items.map((i) => i.row.id), now],
+    { prepare: true },
   );
   // Each outcome is tied to the call that produced it (see Settlement.attempt).
   const attemptOf = new Map(moved.map((m) => [m.id, m.attempts]));

@@ -80,6 +80,7 @@ export async function settleMessages(
       now,
       settlements.map((s) => s.attempt ?? null),
     ],
+    { prepare: true },
   );
   return rows.map((r) => ({ messageId: r.id, enrollmentId: r.enrollment_id, status: r.status }));
 }

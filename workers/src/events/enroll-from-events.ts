@@ -169,6 +169,7 @@ async function insertRound(
       now,
       round.map((e) => capacity.get(e.journey.id) ?? null),
     ],
+    { prepare: true },
   );
   const outcome: (EventEnrollment | 'refused' | 'conflict')[] = round.map(() => 'refused');
   for (const row of rows) {

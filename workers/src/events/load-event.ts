@@ -21,6 +21,7 @@ export async function loadEvents(db: Db, eventIds: readonly string[]): Promise<S
   }>(
     'SELECT seq, event_id, customer_id, name, properties, occurred_at FROM events WHERE event_id = ANY($1::text[]) ORDER BY seq',
     [eventIds],
+    { prepare: true },
   );
   return rows.map((row) => ({
     seq: row.seq,

@@ -71,6 +71,7 @@ async function markProcessed(db: Db, events: readonly StoredEvent[], now: Date):
   await db.query(
     'UPDATE events SET processed_at = $2 WHERE seq = ANY($1::bigint[]) AND processed_at IS NULL',
     [events.map((event) => event.seq), now],
+    { prepare: true },
   );
 }
 

@@ -228,6 +228,7 @@ async function insertMessages(
       rows.map((m) => m.reason),
       now,
     ],
+    { prepare: true },
   );
   const decided = inserted.filter((m) => m.status !== 'claimed');
   if (decided.length > 0) {

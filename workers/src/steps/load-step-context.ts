@@ -55,6 +55,7 @@ export async function loadStepContext(
       WHERE e.id = ANY($1::bigint[]) AND e.status IN ('active', 'waiting')
       ORDER BY e.id`,
     [ids],
+    { prepare: true },
   );
   return buildStepContext(r, rows, now);
 }

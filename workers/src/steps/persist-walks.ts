@@ -81,6 +81,7 @@ async function moveAndRecord(
       transitions.map((t) => t.nodeId),
       transitions.map((t) => t.port),
     ],
+    { prepare: true },
   );
   return new Set(moved.map((m) => m.id));
 }

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from '../schema/index.ts';
 import { withSavepoint } from './savepoints.ts';
-import type { Db, Orm, Row } from './types.ts';
+import type { Db, Orm, QueryOptions, Row } from './types.ts';
 
 export interface PgDbOptions {
   url: string;
@@ -26,12 +27,28 @@ const typeParsers = {
 
 type Queryable = pg.Pool | pg.PoolClient;
 
+/** node-postgres prepares a named statement once per connection; the name is derived from the text, so equal texts share it. */
+const preparedNames = new Map<string, string>();
+function preparedName(text: string): string {
+  let name = preparedNames.get(text);
+  if (!name) {
+    name = `wm_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    preparedNames.set(text, name);
+  }
+  return name;
+}
+
 function bind(client: Queryable, orm: Orm, inTransaction: boolean, onClose: () => Promise<void>): Db {
   const db: Db = {
     driver: 'pg',
     orm,
-    async query<T extends Row = Row>(text: string, values?: readonly unknown[]): Promise<T[]> {
+    async query<T extends Row = Row>(
+      text: string,
+      values?: readonly unknown[],
+      options?: QueryOptions,
+    ): Promise<T[]> {
       const result = await client.query<T>({
+        ...(options?.prepare && { name: preparedName(text) }),
         text,
         values: values as unknown[] | undefined,
         types: typeParsers,

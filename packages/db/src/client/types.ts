@@ -10,6 +10,16 @@ export type DbDriver = 'pg' | 'pglite';
 /** A raw row as returned by `Db.query`. */
 export type Row = Record<string, unknown>;
 
+export interface QueryOptions {
+  /**
+   * Keep the statement prepared on each connection, so Postgres plans it once instead of on every
+   * call. For the engine's hot statements, whose text never changes: planning a batch join costs
+   * more than running it for a handful of rows. Never for SQL built from data (conditions), which
+   * would fill every connection with one-off statements. Ignored by PGlite.
+   */
+  prepare?: boolean;
+}
+
 /**
  * A handle on the database, the same for Postgres (node-postgres pool) and embedded PGlite.
  * `orm` and `query` run on the same connection pool; inside `transaction` both are bound to the
@@ -22,7 +32,7 @@ export interface Db {
    * Runs parameterised SQL (`$1`, `$2`…) and returns the rows. Used for compiled conditions and
    * batch statements drizzle does not express. int8 values come back as JS numbers.
    */
-  query<T extends Row = Row>(text: string, values?: readonly unknown[]): Promise<T[]>;
+  query<T extends Row = Row>(text: string, values?: readonly unknown[], options?: QueryOptions): Promise<T[]>;
   /**
    * Runs `fn` in a transaction: committed when it resolves, rolled back when it throws. Calling
    * `transaction` on the handle passed to `fn` opens a savepoint.
