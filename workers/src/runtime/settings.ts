@@ -21,7 +21,10 @@ export interface EngineSettings {
   pausedRecheckMs: number;
   /** Rows per page for sweeps, wake-ups and segment enrollment. */
   pageSize: number;
-  /** How stale the engine's list of journeys may be (ms): a publish or pause is seen within this. */
+  /**
+   * How long the engine's list of journeys is trusted (ms). Lifecycle changes are announced and
+   * drop it at once (journey-changes.ts); this bounds staleness only if an announcement is lost.
+   */
   journeyCacheMs: number;
   /** Per-channel message budgets: `{ sms: { max: 500, durationMs: 1000 } }`. */
   channelRateLimits: Record<string, { max: number; durationMs: number }>;
