@@ -29,7 +29,7 @@ if (wanted('segment')) {
 if (wanted('latency')) {
   console.log(
     JSON.stringify(
-      await eventLatency(number('BENCH_EVENT_RATE', 1000), number('BENCH_EVENT_SECONDS', 10), processes),
+      await eventLatency(number('BENCH_EVENT_RATE', 1000), number('BENCH_EVENT_SECONDS', 60), processes),
     ),
   );
 }

@@ -43,9 +43,22 @@ export interface RunningEngine {
   close(): Promise<void>;
 }
 
+/**
+ * Opens the database connections the workers will use before they take jobs: a new Postgres
+ * connection costs milliseconds, and opening them lazily under the first burst of events puts
+ * that cost on the first customers' latency.
+ */
+async function warmConnections(r: EngineResources, tuning: WorkerTuning): Promise<void> {
+  const wanted = tuning.eventConcurrency + tuning.stepConcurrency + tuning.deliveryConcurrency;
+  await Promise.all(
+    Array.from({ length: wanted }, () => r.db.withConnection((conn) => conn.query('SELECT 1'))),
+  );
+}
+
 /** Starts the chosen processor groups on one set of resources. */
 export async function startEngine(r: EngineResources, options: EngineOptions): Promise<RunningEngine> {
   const tuning = { ...defaultWorkerTuning, ...options.tuning };
+  await warmConnections(r, tuning);
   // Listen before the first read of the journey list, so no change can fall between the two; the
   // read itself warms the cache so the first event does not wait for it.
   const journeyChanges = await listenForJourneyChanges(r.redis, r.prefix, () => r.journeys.invalidate());

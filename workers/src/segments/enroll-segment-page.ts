@@ -25,7 +25,8 @@ export interface SegmentPageInput {
 /**
  * Enrolls one page of a segment with a single INSERT … SELECT: the segment's condition compiled to
  * SQL picks the next `pageSize` customers after the cursor (in id order, so pages never overlap),
- * and ON CONFLICT DO NOTHING skips anyone already enrolled, which makes a retried page harmless.
+ * and ON CONFLICT DO NOTHING skips anyone already enrolled (by entry number or by this run's
+ * trigger marker), which makes a retried page harmless.
  */
 export async function enrollSegmentPage(r: EngineResources, input: SegmentPageInput): Promise<SegmentPage> {
   const now = r.clock.now();
@@ -57,7 +58,7 @@ export async function enrollSegmentPage(r: EngineResources, input: SegmentPageIn
      ), ins AS (
        INSERT INTO enrollments (journey_id, version, customer_id, entry_seq, current_node, status, trigger_event_id, entered_at, updated_at)
        SELECT $1, $2, page.id, ${entrySeq}, $3, 'active', $4, $5, $5 FROM page WHERE ${eligible}
-       ON CONFLICT (journey_id, customer_id, entry_seq) DO NOTHING
+       ON CONFLICT DO NOTHING
        RETURNING id
      )
      SELECT (SELECT max(id) FROM page) AS last_id, (SELECT count(*) FROM page)::int AS scanned,
