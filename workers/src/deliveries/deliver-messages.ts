@@ -30,15 +30,37 @@ export interface DeliveryAttempt {
  * Delivers claimed messages through their connectors. Every decision is re-read from Postgres,
  * each message goes `claimed → queued` (a conditional update) before its provider call, so two
  * jobs holding the same message never both send it; and a message found `queued` by a later job
- * is asked about (lookup), never blindly re-sent.
+ * is asked about (lookup), never blindly re-sent. The customers whose message is decided move on
+ * in the same job.
  */
 export async function deliverMessages(
   r: EngineResources,
   messageIds: readonly number[],
   attempt: DeliveryAttempt,
 ): Promise<DeliveryResult> {
-  const now = r.clock.now();
   const rows = await loadDeliverable(r.db, messageIds);
+  const { result, decided } = await deliverRows(r, rows, attempt);
+  await advanceAfterDelivery(r, decided);
+  return result;
+}
+
+/** A message whose outcome is now known, with the row it was delivered from. */
+export interface DecidedMessage {
+  message: DeliverableMessage;
+  status: string;
+}
+
+/**
+ * Delivers messages already read (from Postgres, or built by the step that just claimed them):
+ * triage, the `claimed → queued` guard, the provider calls, and the settlements. Returns what
+ * was decided; moving the customers on is the caller's part.
+ */
+export async function deliverRows(
+  r: EngineResources,
+  rows: readonly DeliverableMessage[],
+  attempt: DeliveryAttempt,
+): Promise<{ result: DeliveryResult; decided: DecidedMessage[] }> {
+  const now = r.clock.now();
   const result: DeliveryResult = {
     sent: 0,
     failed: 0,
@@ -123,12 +145,12 @@ export async function deliverMessages(
   }
   result.held = await holdForResume(r, held);
   const byId = new Map(rows.map((row) => [row.id, row]));
-  await advanceAfterDelivery(r, [
+  const decided = [
     ...settled.flatMap((s) => {
       const message = byId.get(s.messageId);
       return message ? [{ message, status: s.status }] : [];
     }),
     ...settledAlready.map((message) => ({ message, status: message.status })),
-  ]);
-  return result;
+  ];
+  return { result, decided };
 }

@@ -1,5 +1,4 @@
 import type { Db } from '@waymark/db';
-import { deliverNow } from '../deliveries/deliver-now.ts';
 import type { EngineResources } from '../runtime/resources.ts';
 import { advanceEnrollments } from '../steps/advance-enrollments.ts';
 import { enqueueSteps } from '../waits/wake-due.ts';
@@ -88,7 +87,7 @@ async function advanceNow(r: EngineResources, ids: number[], cause: 'entered' | 
   for (let i = 0; i < ids.length; i += r.settings.stepBatchSize) {
     const batch = ids.slice(i, i + r.settings.stepBatchSize);
     try {
-      await advanceEnrollments(r, batch, { deliverInline: (ids) => deliverNow(r, ids) });
+      await advanceEnrollments(r, batch, { deliverInline: true });
     } catch (error) {
       r.log.warn('inline step failed; queued instead', { error: (error as Error).message });
       await enqueueSteps(r, batch, cause);

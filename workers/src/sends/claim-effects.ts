@@ -244,11 +244,21 @@ async function insertMessages(
       ],
     );
   }
+  const byKey = new Map(rows.map((m) => [m.key, m]));
   const known = new Map<string, KnownMessage>(
-    inserted.map((m) => [
-      m.idempotency_key,
-      { id: m.id, status: m.status, channel: m.channel, updatedAt: now },
-    ]),
+    inserted.map((m) => {
+      const row = byKey.get(m.idempotency_key);
+      const outgoing = {
+        key: m.idempotency_key,
+        body: row?.body ?? null,
+        connectorId: row?.connectorId ?? null,
+        attempts: 0,
+      };
+      return [
+        m.idempotency_key,
+        { id: m.id, status: m.status, channel: m.channel, updatedAt: now, outgoing },
+      ];
+    }),
   );
   const missing = rows.map((m) => m.key).filter((k) => !known.has(k));
   if (missing.length > 0) {
@@ -258,8 +268,12 @@ async function insertMessages(
       status: string;
       channel: string;
       updated_at: Date;
+      body: string | null;
+      connector_id: string | null;
+      attempts: number;
     }>(
-      'SELECT id, idempotency_key, status, channel, updated_at FROM messages WHERE idempotency_key = ANY($1::text[])',
+      `SELECT id, idempotency_key, status, channel, updated_at, body, connector_id, attempts
+         FROM messages WHERE idempotency_key = ANY($1::text[])`,
       [missing],
     );
     for (const m of existing)
@@ -268,6 +282,7 @@ async function insertMessages(
         status: m.status,
         channel: m.channel,
         updatedAt: m.updated_at,
+        outgoing: { key: m.idempotency_key, body: m.body, connectorId: m.connector_id, attempts: m.attempts },
       });
   }
   return known;

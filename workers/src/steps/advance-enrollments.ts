@@ -1,6 +1,7 @@
 import { digestOf } from '@waymark/queues';
 import type { EngineResources } from '../runtime/resources.ts';
 import { claimEffects, type EffectClaim } from '../sends/claim-effects.ts';
+import { deliverInStep } from './deliver-in-step.ts';
 import { loadStepContext, type StepContext } from './load-step-context.ts';
 import { persistWalks } from './persist-walks.ts';
 import { versionKey } from './version-cache.ts';
@@ -36,11 +37,11 @@ export async function advanceEnrollments(
 
 export interface AdvanceOptions {
   /**
-   * Delivers the messages a step claimed inside the same job instead of queueing them: a real-time
-   * moment then reaches the provider without a queue hop. Returns false when it could not finish
-   * (budget spent, provider busy, error): those messages are queued as usual.
+   * Send the messages the step claims inside the step, before persisting (see `deliverInStep`):
+   * no delivery job and one enrollment update per customer instead of two. What cannot be sent at
+   * once (budgets, provider retries, paused journeys) goes through the channel queue as usual.
    */
-  deliverInline?: (messageIds: number[]) => Promise<boolean>;
+  deliverInline?: boolean;
 }
 
 /** `advanceEnrollments` for a batch whose context the caller has already read. */
@@ -63,6 +64,7 @@ export async function advanceLoaded(
   );
 
   let claimed = 0;
+  const rewalk = (w: Walk) => walkEnrollment(w.enrollment, versionOf(w), ctx, options);
   for (let round = 0; round < maxEffectRounds; round++) {
     const claims: EffectClaim[] = [];
     for (const walk of walks) {
@@ -74,16 +76,27 @@ export async function advanceLoaded(
         : undefined;
       claims.push({ walk: walk as EffectClaim['walk'], version, customer, trigger });
     }
-    if (claims.length === 0) break;
-    const known = await claimEffects(r, claims, now);
-    for (const [key, message] of known) ctx.messages.set(key, message);
-    claimed += [...known.values()].filter((m) => m.status === 'claimed').length;
-    walks = walks.map((w) => (w.needs ? walkEnrollment(w.enrollment, versionOf(w), ctx, options) : w));
+    let progressed = false;
+    if (claims.length > 0) {
+      const known = await claimEffects(r, claims, now);
+      for (const [key, message] of known) ctx.messages.set(key, message);
+      claimed += [...known.values()].filter((m) => m.status === 'claimed').length;
+      walks = walks.map((w) => (w.needs ? rewalk(w) : w));
+      progressed = true;
+    }
+    if (advanceOptions.deliverInline) {
+      const decided = await deliverInStep(r, walks, ctx, now);
+      if (decided.size > 0) {
+        walks = walks.map((w) => (w.awaitingMessage && decided.has(w.awaitingMessage) ? rewalk(w) : w));
+        progressed = true;
+      }
+    }
+    if (!progressed) break;
   }
 
   const moved = await persistWalks(r, walks, now);
   const committed = walks.filter((w) => moved.has(w.enrollment.id));
-  await scheduleFollowUps(r, committed, ctx.messages, now, advanceOptions);
+  await scheduleFollowUps(r, committed, ctx.messages, now);
   return {
     loaded: ctx.enrollments.length,
     moved: moved.size,
@@ -99,7 +112,6 @@ async function scheduleFollowUps(
   committed: readonly Walk[],
   messages: ReadonlyMap<string, { id: number; status: string; channel: string }>,
   now: Date,
-  options: AdvanceOptions,
 ): Promise<void> {
   const wakeAts = committed.flatMap((w) =>
     w.state.status === 'waiting' && w.state.wakeAt ? [w.state.wakeAt] : [],
@@ -117,7 +129,6 @@ async function scheduleFollowUps(
   for (const [channel, ids] of byChannel) {
     for (let i = 0; i < ids.length; i += r.settings.deliveryBatchSize) {
       const slice = ids.slice(i, i + r.settings.deliveryBatchSize);
-      if (options.deliverInline && (await options.deliverInline(slice))) continue;
       // The recheck slot lets a re-woken send re-queue a delivery lost with Redis, yet keeps
       // repeated steps within one slot from queueing it twice.
       const slot = Math.floor(now.getTime() / r.settings.sendRecheckMs);

@@ -24,6 +24,8 @@ export interface CustomerRowLite extends Record<string, unknown> {
   tags: string[];
   consent: Record<string, boolean>;
   name_enc: string | null;
+  /** Read so a step can deliver the SMS it claims without another query; decrypted only at the send. */
+  phone_enc: string | null;
   locale: string | null;
 }
 

@@ -13,6 +13,8 @@ export interface KnownMessage {
   status: string;
   channel: string;
   updatedAt: Date;
+  /** What sending it needs, when the step that claimed it delivers it itself (see `deliverInStep`). */
+  outgoing?: { key: string; body: string | null; connectorId: string | null; attempts: number };
 }
 
 /** Everything a batch of enrollments needs, read in a handful of queries rather than per customer. */
@@ -87,6 +89,7 @@ export async function buildStepContext(
         tags: row.c_tags ?? [],
         consent: row.c_consent ?? {},
         name_enc: row.c_name_enc,
+        phone_enc: row.c_phone_enc,
         locale: row.c_locale,
       });
     }

@@ -14,7 +14,7 @@ export function startStepWorker(r: EngineResources, tuning: WorkerTuning): Worke
       concurrency: tuning.stepConcurrency,
       lockDurationMs: tuning.lockDurationMs,
       stalledIntervalMs: tuning.stalledIntervalMs,
-      process: (payload) => advanceEnrollments(r, payload.enrollmentIds),
+      process: (payload) => advanceEnrollments(r, payload.enrollmentIds, { deliverInline: true }),
     }),
   ];
 }
