@@ -38,10 +38,21 @@ function preparedName(text: string): string {
   return name;
 }
 
-function bind(client: Queryable, orm: Orm, inTransaction: boolean, onClose: () => Promise<void>): Db {
+/** A drizzle instance for a connection, built on first use: most engine transactions use raw SQL only. */
+function lazyOrm(client: Queryable): () => Orm {
+  let orm: Orm | undefined;
+  return () => {
+    orm ??= drizzle({ client, schema }) as unknown as Orm;
+    return orm;
+  };
+}
+
+function bind(client: Queryable, orm: () => Orm, inTransaction: boolean, onClose: () => Promise<void>): Db {
   const db: Db = {
     driver: 'pg',
-    orm,
+    get orm() {
+      return orm();
+    },
     async query<T extends Row = Row>(
       text: string,
       values?: readonly unknown[],
@@ -62,7 +73,7 @@ function bind(client: Queryable, orm: Orm, inTransaction: boolean, onClose: () =
       let unusable: Error | undefined;
       try {
         await conn.query('BEGIN');
-        const tx = bind(conn, drizzle({ client: conn, schema }) as unknown as Orm, true, onClose);
+        const tx = bind(conn, lazyOrm(conn), true, onClose);
         const result = await fn(tx);
         await conn.query('COMMIT');
         return result;
@@ -80,7 +91,7 @@ function bind(client: Queryable, orm: Orm, inTransaction: boolean, onClose: () =
       const conn = await client.connect();
       let broken: Error | undefined;
       try {
-        return await fn(bind(conn, drizzle({ client: conn, schema }) as unknown as Orm, false, onClose));
+        return await fn(bind(conn, lazyOrm(conn), false, onClose));
       } catch (err) {
         broken = err as Error;
         throw err;
@@ -112,5 +123,5 @@ export function createPgDb(options: PgDbOptions): Db {
     closed ??= pool.end();
     return closed;
   };
-  return bind(pool, drizzle({ client: pool, schema }) as unknown as Orm, false, close);
+  return bind(pool, lazyOrm(pool), false, close);
 }
