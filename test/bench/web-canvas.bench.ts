@@ -5,10 +5,14 @@
  *
  * Opens a generated 200-node journey and, as the baseline measured in the same run, a 12-node
  * one; for each it reports the time from navigation to every node drawn, to the first click
- * answered (the inspector shows the clicked step), and the frame times while dragging a node
- * across the canvas (requestAnimationFrame deltas, plus long tasks). Targets from the issue:
- * interactive < 1,500 ms and frames < 50 ms; the script prints the figures and whether they are met,
- * it is not a pass/fail test.
+ * answered (the inspector shows the clicked step), and the frames a person sees while dragging a
+ * step: the intervals between animation frames from pressing the button until 300 ms after letting
+ * go, with the pointer moving at 60 Hz (idle frames before the press do not count). Two gestures,
+ * three times each from the whole journey in view: a drag in the middle of the canvas, and a drag
+ * held against the canvas's top edge, where React Flow pans everything under it every frame.
+ * Targets from the issue: interactive < 1,500 ms and frames < 50 ms; the script prints the figures
+ * and whether they are met, it is not a pass/fail test. The page runs at devicePixelRatio 1; the
+ * server runs in this process, so the machine's other load shows in the figures (note `uptime`).
  */
 import { pathToFileURL } from 'node:url';
 import { nodeDefinition } from '@waymark/journey';
@@ -101,48 +105,134 @@ async function openJourney(page: Page, url: string, nodeCount: number): Promise<
 }
 
 interface DragFigures {
+  /** Gestures measured; the frame figures pool all of them. */
+  gestures: number;
+  /** Frames from pressing the mouse button until 300 ms after letting go (the drop's redraw). */
   frames: number;
+  p50Ms: number;
   p95Ms: number;
   maxMs: number;
+  /** The longest frame after letting go: saving the move into the graph, validation, autosave. */
+  dropMs: number;
   longTasks: number;
 }
 
-export async function dragFrames(page: Page): Promise<DragFigures> {
+interface OneDrag {
+  felt: number[];
+  dropMs: number;
+  longTasks: number;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+
+/**
+ * - `middle`: the pointer moves along a gentle curve that stays clear of the canvas edges;
+ * - `edge`: the pointer carries the step up to the canvas's top edge and holds it there, so React
+ *   Flow pans the whole canvas under it every frame (auto-pan) until the button comes up.
+ */
+export type DragGesture = 'middle' | 'edge';
+
+/**
+ * Drags the step nearest the middle of the canvas the way a hand does: the button goes down, the
+ * pointer moves at 60 Hz for a second, then the button comes up. Only the frames a person sees
+ * during the gesture and the drop count, measured as the intervals between animation frames; the
+ * idle frames before the button goes down do not.
+ */
+async function dragOnce(page: Page, gesture: DragGesture): Promise<OneDrag> {
+  // Start from a quiet editor: the previous gesture's autosave (800 ms after it) has been answered.
+  // Each gesture starts from the whole journey in view (an edge drag leaves the canvas panned).
+  await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
+  await page.keyboard.press('Shift+Digit1');
+  await page.waitForTimeout(500);
   // In-page code is passed as text: this package is typechecked without the DOM library, and
   // tsx's function-name helpers do not exist inside the page.
+  const start = (await page.evaluate(`(() => {
+    const pane = document.querySelector('.react-flow').getBoundingClientRect();
+    const cx = pane.left + pane.width / 2;
+    const cy = pane.top + pane.height / 2;
+    let best;
+    let bestDistance = Infinity;
+    for (const element of document.querySelectorAll('.react-flow__node')) {
+      const box = element.getBoundingClientRect();
+      const x = box.left + box.width / 2;
+      const y = box.top + box.height / 2;
+      const distance = (x - cx) ** 2 + (y - cy) ** 2;
+      if (distance < bestDistance) { bestDistance = distance; best = { x, y, paneTop: pane.top }; }
+    }
+    return best;
+  })()`)) as { x: number; y: number; paneTop: number } | undefined;
+  if (!start) throw new Error('no node on the canvas');
+  await page.mouse.move(start.x, start.y);
   await page.evaluate(`(() => {
-    const state = { deltas: [], last: 0, running: true, longTasks: 0 };
+    const state = { times: [], downAt: 0, upAt: 0, running: true, longTasks: 0 };
+    const onDown = () => { state.downAt = performance.now(); };
+    const onUp = () => { state.upAt = performance.now(); };
+    addEventListener('pointerdown', onDown, true);
+    addEventListener('pointerup', onUp, true);
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (state.downAt && entry.startTime >= state.downAt) state.longTasks += 1;
+    });
+    observer.observe({ type: 'longtask' });
+    state.stop = () => {
+      state.running = false;
+      observer.disconnect();
+      removeEventListener('pointerdown', onDown, true);
+      removeEventListener('pointerup', onUp, true);
+    };
     window.__frames = state;
-    new PerformanceObserver((list) => { state.longTasks += list.getEntries().length; }).observe({ type: 'longtask' });
     const tick = (now) => {
-      if (state.last) state.deltas.push(now - state.last);
-      state.last = now;
+      state.times.push(now);
       if (state.running) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
   })()`);
-  const node = page.locator('.react-flow__node').nth(1);
-  const box = await node.boundingBox();
-  if (!box) throw new Error('node not visible');
-  const start = { x: box.x + box.width / 2, y: box.y + 8 };
-  await page.mouse.move(start.x, start.y);
+  await page.waitForTimeout(100);
   await page.mouse.down();
+  const began = Date.now();
+  const edgeY = start.paneTop + 12;
   for (let step = 1; step <= 60; step++) {
-    await page.mouse.move(start.x + step * 4, start.y + Math.sin(step / 6) * 40);
+    if (gesture === 'middle') await page.mouse.move(start.x + step * 4, start.y + Math.sin(step / 6) * 40);
+    else await page.mouse.move(start.x + step, Math.max(edgeY, start.y - step * 20));
+    const ahead = began + step * 16 - Date.now();
+    if (ahead > 0) await page.waitForTimeout(ahead);
   }
   await page.mouse.up();
-  await page.waitForTimeout(200);
-  const { deltas, longTasks } = (await page.evaluate(`(() => {
+  await page.waitForTimeout(400);
+  const { times, downAt, upAt, longTasks } = (await page.evaluate(`(() => {
     const state = window.__frames;
-    state.running = false;
-    return { deltas: state.deltas, longTasks: state.longTasks };
-  })()`)) as { deltas: number[]; longTasks: number };
-  const sorted = [...deltas].sort((a, b) => a - b);
+    state.stop();
+    return { times: state.times, downAt: state.downAt, upAt: state.upAt, longTasks: state.longTasks };
+  })()`)) as { times: number[]; downAt: number; upAt: number; longTasks: number };
+  const felt: number[] = [];
+  let dropMs = 0;
+  for (let index = 1; index < times.length; index++) {
+    const at = times[index] as number;
+    const delta = at - (times[index - 1] as number);
+    if (at <= downAt || at > upAt + 300) continue;
+    felt.push(delta);
+    if (at > upAt) dropMs = Math.max(dropMs, delta);
+  }
+  return { felt, dropMs, longTasks };
+}
+
+/** Repeats a drag gesture and pools its frames: one drag is too few frames for a fair maximum. */
+export async function dragFrames(
+  page: Page,
+  gesture: DragGesture = 'middle',
+  repeats = 3,
+): Promise<DragFigures> {
+  const drags: OneDrag[] = [];
+  for (let round = 0; round < repeats; round++) drags.push(await dragOnce(page, gesture));
+  const sorted = drags.flatMap((drag) => drag.felt).sort((a, b) => a - b);
   return {
-    frames: deltas.length,
-    p95Ms: sorted[Math.floor(sorted.length * 0.95)] ?? 0,
+    gestures: drags.length,
+    frames: sorted.length,
+    p50Ms: percentile(sorted, 0.5),
+    p95Ms: percentile(sorted, 0.95),
     maxMs: sorted.at(-1) ?? 0,
-    longTasks,
+    dropMs: Math.max(...drags.map((drag) => drag.dropMs)),
+    longTasks: drags.reduce((sum, drag) => sum + drag.longTasks, 0),
   };
 }
 
@@ -156,6 +246,14 @@ async function createJourney(product: RunningProduct, name: string, nodeCount: n
   return (created.json as { id: string }).id;
 }
 
+interface SizeFigures extends OpenFigures {
+  drag: DragFigures;
+  edgeDrag: DragFigures;
+}
+
+const dragRow = (name: string, size: number, r: DragFigures) =>
+  `${String(size).padStart(5)} | ${name.padEnd(6)} | ${String(r.frames).padStart(6)} | ${r.p50Ms.toFixed(1).padStart(7)} | ${r.p95Ms.toFixed(1).padStart(7)} | ${r.maxMs.toFixed(1).padStart(7)} | ${r.dropMs.toFixed(1).padStart(7)} | ${r.longTasks}`;
+
 /** Measures both journey sizes and prints a table, a JSON line, and whether the targets are met. */
 export async function webCanvasBench(): Promise<void> {
   const product = await startProduct(await ensureWebBuild());
@@ -163,7 +261,7 @@ export async function webCanvasBench(): Promise<void> {
   try {
     const planner = await product.addUser(['planner']);
     const sizes = [12, 200];
-    const results: Record<number, OpenFigures & DragFigures> = {};
+    const results: Record<number, SizeFigures> = {};
     for (const size of sizes) {
       const id = await createJourney(product, `Bench ${size}`, size);
       const page = await newPage(browser);
@@ -171,17 +269,26 @@ export async function webCanvasBench(): Promise<void> {
       // A first open warms the browser's caches, as a planner who has the app open would have.
       await openJourney(page, `${product.url}/journeys/${id}`, size);
       const open = await openJourney(page, `${product.url}/journeys/${id}`, size);
-      results[size] = { ...open, ...(await dragFrames(page)) };
+      const drag = await dragFrames(page, 'middle');
+      const edgeDrag = await dragFrames(page, 'edge');
+      results[size] = { ...open, drag, edgeDrag };
       await page.context().close();
     }
     console.log('\nweb canvas (headless Chromium)');
-    console.log('nodes | drawn ms | interactive ms | drag frames | p95 frame ms | max frame ms | long tasks');
+    console.log('nodes | drawn ms | interactive ms');
+    for (const size of sizes) {
+      const r = results[size];
+      if (r)
+        console.log(
+          `${String(size).padStart(5)} | ${String(r.drawnMs).padStart(8)} | ${String(r.interactiveMs).padStart(14)}`,
+        );
+    }
+    console.log('\nnodes | drag   | frames | p50 ms  | p95 ms  | max ms  | drop ms | long tasks');
     for (const size of sizes) {
       const r = results[size];
       if (!r) continue;
-      console.log(
-        `${String(size).padStart(5)} | ${String(r.drawnMs).padStart(8)} | ${String(r.interactiveMs).padStart(14)} | ${String(r.frames).padStart(11)} | ${r.p95Ms.toFixed(1).padStart(12)} | ${r.maxMs.toFixed(1).padStart(12)} | ${r.longTasks}`,
-      );
+      console.log(dragRow('middle', size, r.drag));
+      console.log(dragRow('edge', size, r.edgeDrag));
     }
     console.log(JSON.stringify({ bench: 'web-canvas', results }));
     const big = results[200];
@@ -189,9 +296,14 @@ export async function webCanvasBench(): Promise<void> {
       console.log(
         `\ntarget interactive < 1500 ms: ${big.interactiveMs < 1500 ? 'met' : 'NOT met'} (${big.interactiveMs} ms)`,
       );
-      console.log(
-        `target drag frames < 50 ms: ${big.maxMs < 50 ? 'met' : 'NOT met'} (max ${big.maxMs.toFixed(1)} ms, p95 ${big.p95Ms.toFixed(1)} ms)`,
-      );
+      for (const [name, r] of [
+        ['drag', big.drag],
+        ['edge drag (auto-pan)', big.edgeDrag],
+      ] as const) {
+        console.log(
+          `target ${name} frames < 50 ms: ${r.maxMs < 50 ? 'met' : 'NOT met'} (max ${r.maxMs.toFixed(1)} ms, p95 ${r.p95Ms.toFixed(1)} ms, p50 ${r.p50Ms.toFixed(1)} ms)`,
+        );
+      }
     }
   } finally {
     await browser.close();

@@ -14,7 +14,7 @@ import {
   useReactFlow,
   type Viewport,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type DragEvent, startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/index.ts';
 import type { JourneyGraph } from '../graph-types.ts';
 import { fitGraph } from './fit.ts';
@@ -38,6 +38,16 @@ const minimapColors: Record<string, string> = {
   action: '#1f5fbf',
   wait: '#0f8b8d',
 };
+/*
+ * Props React Flow receives are module constants, never fresh objects: the canvas re-renders on
+ * every drag frame, and a new `defaultEdgeOptions` object costs a store update (every node, edge
+ * and handle re-checks its selector), a new `nodeColor` function redraws all 200 minimap nodes, a
+ * new key list re-binds the key listeners.
+ */
+const minimapNodeColor = (node: JourneyFlowNode) => minimapColors[node.data.category] ?? '#999';
+const defaultEdgeOptions = { type: 'smoothstep' } as const;
+const proOptions = { hideAttribution: true } as const;
+const multiSelectionKeyCode = ['Shift', 'Meta', 'Control'];
 
 export interface CanvasSelection {
   nodes: string[];
@@ -67,6 +77,8 @@ interface JourneyCanvasProps {
 export function JourneyCanvas(props: JourneyCanvasProps) {
   const { graph, decorations, problemEdges, countsByEdge, selection, readOnly } = props;
   const { t } = useI18n();
+  // The canvas renders on every drag frame; translating costs more than the rest of its render.
+  const labels = useMemo(() => ({ canvas: t('editor.canvas'), minimap: t('editor.minimap') }), [t]);
   const flow = useReactFlow();
   const dataCache = useRef(createNodeDataCache());
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
@@ -102,7 +114,9 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
   }, [graph, selectedEdges, problemEdges, countsByEdge]);
 
   // Zoomed far out, node faces are too small to read: draw them plainer (no summary, exit labels,
-  // shadows), which keeps dragging smooth on large journeys. Only crossing the threshold re-renders.
+  // shadows) and drop the background dots (a few pixels apart there, and re-drawn on every frame of
+  // a pan, a third of the raster work of an auto-pan), which keeps dragging smooth on large
+  // journeys. Only crossing the threshold re-renders.
   const [zoomedOut, setZoomedOut] = useState(false);
   const onMove = useCallback(
     (_event: unknown, viewport: Viewport) => setZoomedOut(viewport.zoom < farZoom),
@@ -130,7 +144,11 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
 
   const onNodeDragStop = useCallback(
     (_event: unknown, _node: JourneyFlowNode, dragged: JourneyFlowNode[]) => {
-      onMoveNodes(new Map(dragged.map((node) => [node.id, node.position])));
+      // The canvas already shows the step where it was dropped; the editor's update (history,
+      // validation, autosave, inspector) renders as a transition, in slices after the drop's
+      // frame, rather than making that frame wait for it.
+      const positions = new Map(dragged.map((node) => [node.id, node.position]));
+      startTransition(() => onMoveNodes(positions));
     },
     [onMoveNodes],
   );
@@ -202,21 +220,16 @@ export function JourneyCanvas(props: JourneyCanvasProps) {
       elementsSelectable
       deleteKeyCode={null}
       selectionKeyCode={null}
-      multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+      multiSelectionKeyCode={multiSelectionKeyCode}
       onlyRenderVisibleElements={graph.nodes.length > 120}
       minZoom={0.1}
       maxZoom={2}
-      defaultEdgeOptions={{ type: 'smoothstep' }}
-      proOptions={{ hideAttribution: true }}
-      aria-label={t('editor.canvas')}
+      defaultEdgeOptions={defaultEdgeOptions}
+      proOptions={proOptions}
+      aria-label={labels.canvas}
     >
-      <Background gap={16} color="#d7dce3" />
-      <MiniMap
-        pannable
-        zoomable
-        nodeColor={(node) => minimapColors[(node.data as { category?: string }).category ?? ''] ?? '#999'}
-        ariaLabel={t('editor.minimap')}
-      />
+      {zoomedOut ? null : <Background gap={16} color="#d7dce3" />}
+      <MiniMap pannable zoomable nodeColor={minimapNodeColor} ariaLabel={labels.minimap} />
       <Controls showInteractive={false} />
     </ReactFlow>
   );
