@@ -1,11 +1,13 @@
 /**
  * Engine benchmarks: `pnpm bench` (all) or `pnpm bench -- segment` (names containing a word).
- * Each prints one JSON line. They compare against a baseline measured in the same run (raw BullMQ
- * on the same Redis); they are measurements, not pass/fail tests. Sizes can be lowered with
+ * Each prints one JSON line. They compare against baselines measured in the same run (raw BullMQ
+ * on the same Redis; for the segment journey also the bare Postgres writes per customer); they are
+ * measurements, not pass/fail tests. Sizes can be lowered with
  * BENCH_SEGMENT_CUSTOMERS, BENCH_EVENT_RATE, BENCH_EVENT_SECONDS, BENCH_WAITING, BENCH_PROCESSES.
  */
 import { bullmqBaseline } from './engine/bullmq-baseline.ts';
 import { eventLatency } from './engine/event-latency.ts';
+import { postgresFloor } from './engine/postgres-floor.ts';
 import { redisPerWaiting } from './engine/redis-per-waiting.ts';
 import { segmentThroughput } from './engine/segment-throughput.ts';
 
@@ -20,9 +22,12 @@ const processes = number('BENCH_PROCESSES', 2);
 const baseline = await bullmqBaseline();
 console.log(JSON.stringify(baseline));
 if (wanted('segment')) {
+  const customers = number('BENCH_SEGMENT_CUSTOMERS', 100_000);
+  const floor = await postgresFloor(customers);
+  console.log(JSON.stringify(floor));
   console.log(
     JSON.stringify(
-      await segmentThroughput(number('BENCH_SEGMENT_CUSTOMERS', 100_000), processes, baseline.jobsPerSecond),
+      await segmentThroughput(customers, processes, baseline.jobsPerSecond, floor.customersPerSecond),
     ),
   );
 }

@@ -14,6 +14,9 @@ export interface SegmentThroughputResult {
   /** Messages per second over the raw BullMQ no-op drain rate measured in the same run. */
   ratioToBaseline: number;
   baselineJobsPerSecond: number;
+  /** Messages per second over the Postgres floor (the bare writes a customer needs) measured in the same run. */
+  ratioToPostgresFloor: number;
+  postgresFloorPerSecond: number;
   providerRequests: number;
   /** CPU seconds per process name during the timed part: where the time went. */
   cpuSeconds: Record<string, number>;
@@ -28,6 +31,7 @@ export async function segmentThroughput(
   customers: number,
   workerProcesses: number,
   baselineJobsPerSecond: number,
+  postgresFloorPerSecond: number,
 ): Promise<SegmentThroughputResult> {
   const world = await createEngineWorld({ label: 'bench-segment' });
   try {
@@ -76,6 +80,8 @@ export async function segmentThroughput(
         messagesPerSecond: Math.round(messagesPerSecond),
         ratioToBaseline: round(messagesPerSecond / baselineJobsPerSecond),
         baselineJobsPerSecond,
+        ratioToPostgresFloor: round(messagesPerSecond / postgresFloorPerSecond),
+        postgresFloorPerSecond,
         providerRequests: world.gateway.stats().batchSends + world.gateway.stats().singleSends,
         cpuSeconds,
       };
