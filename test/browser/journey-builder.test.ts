@@ -205,13 +205,15 @@ describe('a planner builds a journey with the mouse', { timeout: 180_000 }, () =
     expect(labels.sort()).toEqual(['1', '2', '3', '3', '3'].sort());
     await screenshot(page, 'builder-live');
 
-    // The journeys list: state, live version and the same counts; search and status filter.
+    // The journeys list: state, live version and the same counts (3 entered, all 3 still waiting);
+    // search and status filter.
     await page.getByRole('button', { name: 'All journeys' }).click();
     const row = page.locator('tbody tr', { hasText: 'Large deposit → wealth offer (test)' });
     await poll(() => row.locator('td').allTextContents()).toEqual([
       'Large deposit → wealth offer (test)',
       'Live',
       'v1',
+      '3',
       '3',
       '0',
       '0%',

@@ -15,6 +15,21 @@ export interface JourneySummary {
   updatedBy?: string | null;
 }
 
+/** What the journeys list carries per journey (GET /journeys), over every version. */
+export interface JourneyTotals {
+  entered: number;
+  converted: number;
+  /** Converted ÷ entered; null before anyone entered. */
+  conversionRate: number | null;
+  /** Inside the journey now, running or waiting. */
+  active: number;
+}
+
+/** A row of the journeys list; `totals` is null for people who may not read reports. */
+export interface JourneyListItem extends JourneySummary {
+  totals?: JourneyTotals | null;
+}
+
 /** A journey with its editable draft. */
 export interface Journey extends JourneySummary {
   draft: JourneyGraph;
@@ -50,8 +65,8 @@ function journeyOf(body: unknown): Journey {
   return value.journey ?? value;
 }
 
-export async function listJourneys(filter: { q?: string; status?: string }): Promise<JourneySummary[]> {
-  return items<JourneySummary>(await api.get('/journeys', { query: { ...filter, limit: 200 } }));
+export async function listJourneys(filter: { q?: string; status?: string }): Promise<JourneyListItem[]> {
+  return items<JourneyListItem>(await api.get('/journeys', { query: { ...filter, limit: 200 } }));
 }
 
 export async function getJourney(id: string): Promise<Journey> {

@@ -54,6 +54,7 @@ export const en = {
     status: 'Status',
     liveVersion: 'Live version',
     entered: 'Entered',
+    active: 'In journey',
     converting: 'Converted',
     conversionRate: 'Conversion rate',
     lastChange: 'Last change',

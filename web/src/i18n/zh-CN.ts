@@ -52,6 +52,7 @@ export const zhCN: Translations = {
     status: '状态',
     liveVersion: '线上版本',
     entered: '进入人数',
+    active: '旅程中',
     converting: '转化人数',
     conversionRate: '转化率',
     lastChange: '最近修改',

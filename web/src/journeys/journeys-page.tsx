@@ -8,7 +8,6 @@ import { EmptyState } from '../ui/empty-state.tsx';
 import { errorText } from '../ui/error-text.ts';
 import { formatNumber, formatPercent, formatRelative } from '../ui/format.ts';
 import { NewJourneyDialog } from './new-journey-dialog.tsx';
-import { useJourneyCounts } from './use-journey-counts.ts';
 
 const statuses: readonly JourneyStatus[] = ['draft', 'live', 'paused', 'archived'];
 
@@ -21,7 +20,6 @@ export function JourneysPage() {
   const [creating, setCreating] = useState(false);
   const settled = useDebounced(query.trim(), 250);
   const result = useAsync(() => listJourneys({ q: settled, status }), [settled, status]);
-  const counts = useJourneyCounts(result.data);
 
   function changeStatus(next: string) {
     setStatus(next);
@@ -83,6 +81,7 @@ export function JourneysPage() {
               <th>{t('journeys.status')}</th>
               <th className="num">{t('journeys.liveVersion')}</th>
               <th className="num">{t('journeys.entered')}</th>
+              <th className="num">{t('journeys.active')}</th>
               <th className="num">{t('journeys.converting')}</th>
               <th className="num">{t('journeys.conversionRate')}</th>
               <th>{t('journeys.lastChange')}</th>
@@ -105,9 +104,10 @@ export function JourneysPage() {
                   <span className={`badge badge-${journey.status}`}>{t(`status.${journey.status}`)}</span>
                 </td>
                 <td className="num">{journey.liveVersion ? `v${journey.liveVersion}` : '—'}</td>
-                <td className="num">{formatNumber(counts.get(journey.id)?.entered, locale)}</td>
-                <td className="num">{formatNumber(counts.get(journey.id)?.converted, locale)}</td>
-                <td className="num">{formatPercent(counts.get(journey.id)?.conversionRate, locale)}</td>
+                <td className="num">{formatNumber(journey.totals?.entered, locale)}</td>
+                <td className="num">{formatNumber(journey.totals?.active, locale)}</td>
+                <td className="num">{formatNumber(journey.totals?.converted, locale)}</td>
+                <td className="num">{formatPercent(journey.totals?.conversionRate, locale)}</td>
                 <td className="muted">{formatRelative(journey.updatedAt, locale)}</td>
               </tr>
             ))}

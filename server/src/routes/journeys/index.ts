@@ -1,34 +1,19 @@
 import { schema } from '@waymark/db';
-import { and, desc, eq, ilike, lt, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { appError } from '../../errors/app-error.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
-import { errorResponses, idParams, pageOf } from '../../lib/http-schemas.ts';
-import { escapeLike } from '../../lib/like.ts';
+import { errorResponses, idParams } from '../../lib/http-schemas.ts';
 import { principalOf } from '../../plugins/authenticate.ts';
 import { journeyLifecycleRoutes } from './lifecycle-routes.ts';
+import { journeyListRoute } from './list-route.ts';
 import { loadJourney } from './load-journey.ts';
-import {
-  draftGraphSchema,
-  emptyGraph,
-  journeySummarySchema,
-  journeyViewSchema,
-  toSummary,
-  toView,
-} from './schemas.ts';
+import { draftGraphSchema, emptyGraph, journeyViewSchema, toView } from './schemas.ts';
 import { journeyStatsRoute } from './stats-route.ts';
 import { journeyVersionRoutes } from './version-routes.ts';
 
 const { journeys } = schema;
-
-const listQuery = z.object({
-  status: z.enum(schema.journeyStatuses).optional(),
-  q: z.string().trim().max(100).optional().describe('Part of the name'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
-});
 
 /** Journeys: the editable draft (optimistic revisions), lifecycle and published versions. */
 export const journeyRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -75,46 +60,6 @@ export const journeyRoutes: FastifyPluginAsyncZod = async (app) => {
         return inserted;
       });
       return reply.status(201).send(toView(row));
-    },
-  );
-
-  app.get(
-    '',
-    {
-      config: { permission: 'journeys.read' },
-      schema: {
-        tags: ['journeys'],
-        summary: 'Journeys, most recently changed first, filtered by status and name',
-        querystring: listQuery,
-        response: { 200: pageOf(journeySummarySchema), ...errorResponses },
-      },
-    },
-    async (request) => {
-      const { status, q, limit, cursor } = request.query;
-      const after = cursor ? decodeCursor(cursor, ['date', 'string']) : undefined;
-      const rows = await app.db.orm
-        .select()
-        .from(journeys)
-        .where(
-          and(
-            status ? eq(journeys.status, status) : undefined,
-            q ? ilike(journeys.name, `%${escapeLike(q)}%`) : undefined,
-            after
-              ? or(
-                  lt(journeys.updatedAt, after[0]),
-                  and(eq(journeys.updatedAt, after[0]), lt(journeys.id, after[1])),
-                )
-              : undefined,
-          ),
-        )
-        .orderBy(desc(journeys.updatedAt), desc(journeys.id))
-        .limit(limit + 1);
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1];
-      return {
-        items: page.map(toSummary),
-        nextCursor: rows.length > limit && last ? encodeCursor([last.updatedAt, last.id]) : null,
-      };
     },
   );
 
@@ -203,6 +148,7 @@ export const journeyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  await app.register(journeyListRoute);
   await app.register(journeyLifecycleRoutes);
   await app.register(journeyVersionRoutes);
   await app.register(journeyStatsRoute);
