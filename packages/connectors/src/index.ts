@@ -5,6 +5,12 @@ export {
   type OutboundWebhookCredentials,
   outboundWebhook,
 } from './connectors/outbound-webhook/index.ts';
+export {
+  createWeComConnector,
+  type WeComConnectorOptions,
+  type WeComCredentials,
+  wecom,
+} from './connectors/wecom/index.ts';
 export { connectorDefinitions } from './registry.ts';
 export {
   type ChannelMessages,
@@ -15,7 +21,10 @@ export {
   type SmsMessage,
   smsMessageSchema,
   type WebhookMessage,
+  type WeComMessage,
   webhookMessageSchema,
+  wecomMessageSchema,
+  wecomUserIdSchema,
 } from './sdk/channel-messages.ts';
 export { bindConnector, type ConnectorClient } from './sdk/connector-client.ts';
 export {

@@ -1,9 +1,11 @@
 import { httpSmsGateway } from './connectors/http-sms-gateway/index.ts';
 import { outboundWebhook } from './connectors/outbound-webhook/index.ts';
+import { wecom } from './connectors/wecom/index.ts';
 import type { AnyConnectorDefinition } from './sdk/define-connector.ts';
 
 /** Every built-in connector. Adding one is a folder under `connectors/` and one line here. */
 export const connectorDefinitions = [
   httpSmsGateway,
   outboundWebhook,
+  wecom,
 ] as const satisfies readonly AnyConnectorDefinition[];

@@ -3,9 +3,13 @@ import {
   type ConnectorChannel,
   smsMessageSchema,
   webhookMessageSchema,
+  wecomMessageSchema,
 } from '@waymark/connectors';
 import type { PiiCipher } from '@waymark/db/crypto';
 import type { DeliverableMessage } from './load-deliverable.ts';
+
+/** The customer profile attribute that holds the customer's WeCom user id. */
+export const wecomUserIdAttribute = 'wecomUserId';
 
 export type ChannelMessageResult =
   | { ok: true; message: ChannelMessages[ConnectorChannel] }
@@ -35,6 +39,26 @@ export function buildChannelMessage(row: DeliverableMessage, cipher: PiiCipher):
           ok: false,
           code: 'invalid-sms',
           reason: `The SMS cannot be sent: ${parsed.error.issues[0]?.message}`,
+        };
+      }
+      return { ok: true, message: parsed.data };
+    }
+    case 'wecom': {
+      // The customer's WeCom user id is a profile attribute (imported like any other), not PII.
+      const toUserId = row.customer_attributes?.[wecomUserIdAttribute];
+      if (typeof toUserId !== 'string' || toUserId === '') {
+        return {
+          ok: false,
+          code: 'no-wecom-user',
+          reason: `The customer has no WeCom user id (profile attribute "${wecomUserIdAttribute}")`,
+        };
+      }
+      const parsed = wecomMessageSchema.safeParse({ toUserId, text: row.body ?? '' });
+      if (!parsed.success) {
+        return {
+          ok: false,
+          code: 'invalid-wecom',
+          reason: `The WeCom message cannot be sent: ${parsed.error.issues[0]?.message}`,
         };
       }
       return { ok: true, message: parsed.data };

@@ -22,6 +22,8 @@ export interface DeliverableMessage {
   enrollment_node: string | null;
   journey_status: string | null;
   phone_enc: string | null;
+  /** The customer's profile attributes (a WeCom user id, a push token), read for the channel message. */
+  customer_attributes: Record<string, unknown> | null;
   /** The enrollment as a step reads it, so the customer moves on after the send without a second read. */
   enrollment: LoadedEnrollment | null;
 }
@@ -33,7 +35,9 @@ export async function loadDeliverable(db: Db, messageIds: readonly number[]): Pr
     journeyId: 'm.journey_id',
     customerId: 'm.customer_id',
   });
-  const rows = await db.query<Omit<DeliverableMessage, 'enrollment'> & Record<string, unknown>>(
+  const rows = await db.query<
+    Omit<DeliverableMessage, 'enrollment' | 'customer_attributes'> & Record<string, unknown>
+  >(
     `SELECT m.id, m.idempotency_key, m.enrollment_id, m.node_id, m.customer_id, m.channel, m.connector_id,
             m.body, m.status, m.attempts, m.updated_at,
             e.status AS enrollment_status, e.current_node AS enrollment_node,
@@ -50,7 +54,9 @@ export async function loadDeliverable(db: Db, messageIds: readonly number[]): Pr
     const message: Record<string, unknown> = {};
     for (const key of Object.keys(row)) if (!key.startsWith(enrollmentPrefix)) message[key] = row[key];
     return {
-      ...(message as Omit<DeliverableMessage, 'enrollment'>),
+      ...(message as Omit<DeliverableMessage, 'enrollment' | 'customer_attributes'>),
+      // The customer is joined on the message, so its attributes are there even without an enrollment.
+      customer_attributes: (row[`${enrollmentPrefix}c_attributes`] as Record<string, unknown> | null) ?? null,
       enrollment: takeLoadedEnrollment(row, enrollmentPrefix),
     };
   });

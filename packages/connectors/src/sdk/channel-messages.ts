@@ -38,11 +38,37 @@ export const webhookMessageSchema = z.object({
 /** One call of an external system on behalf of a journey. */
 export type WebhookMessage = z.input<typeof webhookMessageSchema>;
 
+/** A WeCom user id (成员 UserID): 1 to 64 letters, digits and `_-@.`, as WeCom defines it. */
+export const wecomUserIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_@.-]{1,64}$/, 'a WeCom user id of 1 to 64 letters, digits or _-@.');
+
+const utf8 = new TextEncoder();
+/** WeCom measures its limits in UTF-8 bytes, so a Chinese script reaches them at a third of the characters. */
+const maxBytes = (limit: number) => (text: string) => utf8.encode(text).length <= limit;
+
+export const wecomMessageSchema = z.object({
+  /** The customer's WeCom user id (the `wecomUserId` profile attribute). */
+  toUserId: wecomUserIdSchema,
+  /** The rendered script; a plain text message, or the card's description when `card` is set. */
+  text: z.string().min(1).refine(maxBytes(2048), 'at most 2048 bytes (about 680 Chinese characters)'),
+  /** Sends a text card (标题 + 描述 + 链接) instead of plain text. */
+  card: z
+    .object({
+      title: z.string().min(1).refine(maxBytes(128), 'at most 128 bytes'),
+      url: z.url({ protocol: /^https?$/ }),
+      buttonText: z.string().max(4).optional(),
+    })
+    .optional(),
+});
+/** One WeCom application message to one customer. */
+export type WeComMessage = z.infer<typeof wecomMessageSchema>;
+
 /** The message type each channel's connectors accept. */
 export interface ChannelMessages {
   sms: SmsMessage;
   webhook: WebhookMessage;
-  wecom: { toUserId: string; text: string };
+  wecom: WeComMessage;
   push: { deviceToken: string; title: string; body: string };
   email: { to: string; subject: string; text: string; html?: string };
 }
@@ -50,5 +76,6 @@ export interface ChannelMessages {
 /** Runtime schemas for the channels whose message shape is settled; used to check rendered output. */
 export const channelMessageSchemas = {
   sms: smsMessageSchema,
+  wecom: wecomMessageSchema,
   webhook: webhookMessageSchema,
 } as const;

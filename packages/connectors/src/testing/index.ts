@@ -4,3 +4,10 @@ export {
   startTestSmsGateway,
   type TestSmsGateway,
 } from './test-sms-gateway.ts';
+export {
+  type ReceivedWeComMessage,
+  startTestWeComApi,
+  type TestWeComApi,
+  type TestWeComApiOptions,
+  type WeComBehaviour,
+} from './test-wecom-api.ts';
