@@ -4,9 +4,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   createEngineWorld,
   type EngineWorld,
-  graph,
   publishJourney,
   seedBankCustomers,
+  smsThenExit,
 } from './support/engine-world.ts';
 import { drained, statusCounts } from './support/observe.ts';
 import { type PrivateRedis, startPrivateRedis } from './support/private-redis.ts';
@@ -37,24 +37,10 @@ it('processes every stored event exactly once after Redis lost their jobs (FLUSH
 }, async () => {
   const journeyId = await publishJourney(
     world,
-    graph(
-      [
-        { id: 'opened', type: 'trigger.event', config: { event: 'account_opened' } },
-        {
-          id: 'welcome',
-          type: 'send',
-          config: {
-            channel: 'sms',
-            connectorId: 'sms-main',
-            content: { kind: 'inline', body: '欢迎开户，手机银行已为您开通' },
-          },
-        },
-        { id: 'done', type: 'exit', config: { reason: 'welcomed' } },
-      ],
-      [
-        ['opened', 'out', 'welcome'],
-        ['welcome', 'sent', 'done'],
-      ],
+    smsThenExit(
+      { id: 'opened', type: 'trigger.event', config: { event: 'account_opened' } },
+      '欢迎开户，手机银行已为您开通',
+      'welcomed',
     ),
   );
   // Stored and queued as the server does it, with no event worker running yet.

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   createEngineWorld,
   type EngineWorld,
-  graph,
   publishJourney,
   seedBankCustomers,
+  smsThenExit,
 } from './support/engine-world.ts';
 import { statusCounts, transitionCounts } from './support/observe.ts';
 import { startWorkerProcess, type WorkerProcess } from './support/worker-process.ts';
@@ -50,24 +50,10 @@ it(`delivers each of ${customers.toLocaleString('en')} messages exactly once whi
 }, async () => {
   const journeyId = await publishJourney(
     world,
-    graph(
-      [
-        { id: 'activated', type: 'trigger.event', config: { event: 'card_activated' } },
-        {
-          id: 'welcome',
-          type: 'send',
-          config: {
-            channel: 'sms',
-            connectorId: 'sms-main',
-            content: { kind: 'inline', body: '【示例银行】{{customer.name}}，您的新卡已激活，首刷享好礼。' },
-          },
-        },
-        { id: 'done', type: 'exit', config: { reason: 'welcomed' } },
-      ],
-      [
-        ['activated', 'out', 'welcome'],
-        ['welcome', 'sent', 'done'],
-      ],
+    smsThenExit(
+      { id: 'activated', type: 'trigger.event', config: { event: 'card_activated' } },
+      '【示例银行】{{customer.name}}，您的新卡已激活，首刷享好礼。',
+      'welcomed',
     ),
   );
   const events = Array.from({ length: customers }, (_, i) => ({
@@ -107,7 +93,7 @@ it(`delivers each of ${customers.toLocaleString('en')} messages exactly once whi
   expect(world.gateway.keysRequestedMoreThanOnce()).toEqual([]);
   expect(new Set(world.gateway.accepted().map((m) => m.to)).size).toBe(customers);
   const counts = await transitionCounts(world, journeyId);
-  expect(counts).toEqual({ 'activated.out': customers, 'welcome.sent': customers });
+  expect(counts).toEqual({ 'activated.out': customers, 'sms.sent': customers });
   const [messages] = await world.testDb.db.query<{ total: number; sent: number }>(
     `SELECT count(*)::int AS total, count(*) FILTER (WHERE status = 'sent')::int AS sent FROM messages`,
   );

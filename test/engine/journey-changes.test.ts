@@ -1,7 +1,12 @@
 import { buildApp, createUser, engineHandoff } from '@waymark/server';
 import { journeyChangesChannel } from '@waymark/workers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngineWorld, type EngineWorld, graph, seedBankCustomers } from './support/engine-world.ts';
+import {
+  createEngineWorld,
+  type EngineWorld,
+  seedBankCustomers,
+  smsThenExit,
+} from './support/engine-world.ts';
 import { drained, statusCounts } from './support/observe.ts';
 import { startWorkerProcess, type WorkerProcess } from './support/worker-process.ts';
 
@@ -92,24 +97,10 @@ describe('a journey change is seen by every worker process at once', () => {
   it('enrolls events sent the moment after the publish', { timeout: 60_000 }, async () => {
     const created = await post('/api/v1/journeys', {
       name: '工资到账提醒',
-      graph: graph(
-        [
-          { id: 'salary', type: 'trigger.event', config: { event: 'salary_credited' } },
-          {
-            id: 'notice',
-            type: 'send',
-            config: {
-              channel: 'sms',
-              connectorId: 'sms-main',
-              content: { kind: 'inline', body: '工资已到账，可预约定投' },
-            },
-          },
-          { id: 'done', type: 'exit', config: { reason: 'notified' } },
-        ],
-        [
-          ['salary', 'out', 'notice'],
-          ['notice', 'sent', 'done'],
-        ],
+      graph: smsThenExit(
+        { id: 'salary', type: 'trigger.event', config: { event: 'salary_credited' } },
+        '工资已到账，可预约定投',
+        'notified',
       ),
     });
     expect(created.statusCode).toBe(201);

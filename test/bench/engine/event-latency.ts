@@ -1,5 +1,5 @@
 import { insertEvents } from '@waymark/db';
-import { graph, publishJourney, seedBankCustomers } from '../../engine/support/engine-world.ts';
+import { publishJourney, seedBankCustomers, smsThenExit } from '../../engine/support/engine-world.ts';
 import { createEngineWorld, startWorkerFleet } from './bench-world.ts';
 import { round } from './bullmq-baseline.ts';
 import { startRunCpuSplit } from './cpu-split.ts';
@@ -38,24 +38,10 @@ export async function eventLatency(
     await seedBankCustomers(world, total);
     await publishJourney(
       world,
-      graph(
-        [
-          { id: 'txn', type: 'trigger.event', config: { event: 'card_txn' } },
-          {
-            id: 'sms',
-            type: 'send',
-            config: {
-              channel: 'sms',
-              connectorId: 'sms-main',
-              content: { kind: 'inline', body: '您的卡片刚刚完成一笔消费' },
-            },
-          },
-          { id: 'done', type: 'exit', config: { reason: 'notified' } },
-        ],
-        [
-          ['txn', 'out', 'sms'],
-          ['sms', 'sent', 'done'],
-        ],
+      smsThenExit(
+        { id: 'txn', type: 'trigger.event', config: { event: 'card_txn' } },
+        '您的卡片刚刚完成一笔消费',
+        'notified',
       ),
     );
     const fleet = await startWorkerFleet(world, workerProcesses, { WAYMARK_WORKERS: 'events,steps,sends' });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { graph, publishJourney } from '../../engine/support/engine-world.ts';
+import { publishJourney, smsThenExit } from '../../engine/support/engine-world.ts';
 import { createEngineWorld, startWorkerFleet } from './bench-world.ts';
 import { round } from './bullmq-baseline.ts';
 import { startRunCpuSplit } from './cpu-split.ts';
@@ -43,24 +43,9 @@ export async function segmentThroughput(
     );
     const journeyId = await publishJourney(
       world,
-      graph(
-        [
-          { id: 'audience', type: 'trigger.segment', config: { segmentId, schedule: { kind: 'once' } } },
-          {
-            id: 'sms',
-            type: 'send',
-            config: {
-              channel: 'sms',
-              connectorId: 'sms-main',
-              content: { kind: 'inline', body: '【示例银行】{{customer.name}}您好，年末理财专享 3.1%。' },
-            },
-          },
-          { id: 'done', type: 'exit', config: { reason: 'messaged' } },
-        ],
-        [
-          ['audience', 'out', 'sms'],
-          ['sms', 'sent', 'done'],
-        ],
+      smsThenExit(
+        { id: 'audience', type: 'trigger.segment', config: { segmentId, schedule: { kind: 'once' } } },
+        '【示例银行】{{customer.name}}您好，年末理财专享 3.1%。',
       ),
     );
     const fleet = await startWorkerFleet(world, workerProcesses, { WAYMARK_WORKERS: 'segments,steps,sends' });

@@ -125,6 +125,26 @@ export async function publishJourney(
 
 type NodeSpec = { id: string; type: string; config: unknown };
 
+/** A send node through the world's SMS gateway (`sms-main`) with an inline script. */
+export function smsNode(id: string, body: string): NodeSpec {
+  return {
+    id,
+    type: 'send',
+    config: { channel: 'sms', connectorId: 'sms-main', content: { kind: 'inline', body } },
+  };
+}
+
+/** The shortest journey that sends: `trigger` → SMS `sms` → exit `done` (reason `exitReason`). */
+export function smsThenExit(trigger: NodeSpec, body: string, exitReason = 'messaged'): JourneyGraph {
+  return graph(
+    [trigger, smsNode('sms', body), { id: 'done', type: 'exit', config: { reason: exitReason } }],
+    [
+      [trigger.id, 'out', 'sms'],
+      ['sms', 'sent', 'done'],
+    ],
+  );
+}
+
 /** A graph from nodes and `[source, port, target]` edges. */
 export function graph(
   nodes: NodeSpec[],
