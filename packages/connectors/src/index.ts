@@ -1,3 +1,4 @@
+export { type HttpPushGatewayCredentials, httpPushGateway } from './connectors/http-push-gateway/index.ts';
 export { type HttpSmsGatewayCredentials, httpSmsGateway } from './connectors/http-sms-gateway/index.ts';
 export {
   AddressNotAllowedError,
@@ -17,7 +18,9 @@ export {
   type ConnectorChannel,
   channelMessageSchemas,
   connectorChannels,
+  type PushMessage,
   phoneNumberSchema,
+  pushMessageSchema,
   type SmsMessage,
   smsMessageSchema,
   type WebhookMessage,

@@ -15,7 +15,12 @@ const stub = (id: string) =>
 
 it('holds every built-in connector by id', () => {
   const registry = createConnectorRegistry(connectorDefinitions);
-  expect(registry.list().map((c) => c.id)).toEqual(['http-sms-gateway', 'outbound-webhook', 'wecom']);
+  expect(registry.list().map((c) => c.id)).toEqual([
+    'http-sms-gateway',
+    'http-push-gateway',
+    'outbound-webhook',
+    'wecom',
+  ]);
   expect(registry.get('http-sms-gateway')?.channel).toBe('sms');
   expect(registry.get('nope')).toBeUndefined();
 });

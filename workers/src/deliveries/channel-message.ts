@@ -1,6 +1,7 @@
 import {
   type ChannelMessages,
   type ConnectorChannel,
+  pushMessageSchema,
   smsMessageSchema,
   webhookMessageSchema,
   wecomMessageSchema,
@@ -10,6 +11,8 @@ import type { DeliverableMessage } from './load-deliverable.ts';
 
 /** The customer profile attribute that holds the customer's WeCom user id. */
 export const wecomUserIdAttribute = 'wecomUserId';
+/** The profile attribute with one device token to push to; without it the push goes to the customer id. */
+export const pushTokenAttribute = 'pushToken';
 
 export type ChannelMessageResult =
   | { ok: true; message: ChannelMessages[ConnectorChannel] }
@@ -59,6 +62,23 @@ export function buildChannelMessage(row: DeliverableMessage, cipher: PiiCipher):
           ok: false,
           code: 'invalid-wecom',
           reason: `The WeCom message cannot be sent: ${parsed.error.issues[0]?.message}`,
+        };
+      }
+      return { ok: true, message: parsed.data };
+    }
+    case 'push': {
+      // Most push services map the bank's customer id to the customer's devices; a stored token wins.
+      const token = row.customer_attributes?.[pushTokenAttribute];
+      const recipient =
+        typeof token === 'string' && token !== ''
+          ? { to: token, toType: 'device' }
+          : { to: row.customer_id, toType: 'customer' };
+      const parsed = pushMessageSchema.safeParse({ ...recipient, body: row.body ?? '' });
+      if (!parsed.success) {
+        return {
+          ok: false,
+          code: 'invalid-push',
+          reason: `The push cannot be sent: ${parsed.error.issues[0]?.message}`,
         };
       }
       return { ok: true, message: parsed.data };

@@ -64,12 +64,26 @@ export const wecomMessageSchema = z.object({
 /** One WeCom application message to one customer. */
 export type WeComMessage = z.infer<typeof wecomMessageSchema>;
 
+export const pushMessageSchema = z.object({
+  /** A device token the app registered, or the bank's customer id when the push service maps it to devices. */
+  to: z.string().min(1).max(4096),
+  toType: z.enum(['device', 'customer']),
+  /** Notification title; the connector's default title (the app's name) when absent. */
+  title: z.string().min(1).max(100).optional(),
+  /** The rendered script shown in the notification. */
+  body: z.string().min(1).max(1000),
+  /** Key/value pairs the app receives with the notification (a deep link, a campaign id). */
+  data: z.record(z.string(), z.string()).optional(),
+});
+/** One app push notification to one customer's devices (or one device). */
+export type PushMessage = z.infer<typeof pushMessageSchema>;
+
 /** The message type each channel's connectors accept. */
 export interface ChannelMessages {
   sms: SmsMessage;
   webhook: WebhookMessage;
   wecom: WeComMessage;
-  push: { deviceToken: string; title: string; body: string };
+  push: PushMessage;
   email: { to: string; subject: string; text: string; html?: string };
 }
 
@@ -77,5 +91,6 @@ export interface ChannelMessages {
 export const channelMessageSchemas = {
   sms: smsMessageSchema,
   wecom: wecomMessageSchema,
+  push: pushMessageSchema,
   webhook: webhookMessageSchema,
 } as const;

@@ -1,4 +1,10 @@
 export {
+  type AcceptedPush,
+  startTestPushGateway,
+  type TestPushGateway,
+  type TestPushGatewayOptions,
+} from './test-push-gateway.ts';
+export {
   type AcceptedSms,
   type GatewayBehaviour,
   startTestSmsGateway,
