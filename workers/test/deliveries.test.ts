@@ -135,6 +135,29 @@ describe('delivery', () => {
     for (const { idempotency_key } of keys) expect(gateway.requestsFor(idempotency_key)).toBe(1);
   });
 
+  it('settles what can be asked even when older unknowns of a connector that cannot be asked fill a page', async () => {
+    // A webhook connector has no lookup: its unknown outcomes stay unknown for good.
+    await f.testDb.db.query(
+      `INSERT INTO connectors (id, kind, channel, name, credentials_enc, settings)
+       VALUES ('crm-hook', 'outbound-webhook', 'webhook', 'CRM hook', NULL, '{}') ON CONFLICT DO NOTHING`,
+    );
+    const old = new Date(f.clock.now().getTime() - 3_600_000);
+    await f.testDb.db.query(
+      `INSERT INTO messages (idempotency_key, customer_id, channel, connector_id, status, updated_at)
+       SELECT 'hook-' || n, 'C000001', 'webhook', 'crm-hook', 'unknown', $2 FROM generate_series(1, $1::int) AS n`,
+      [f.r.settings.pageSize + 5, old],
+    );
+    const { messageIds } = await seedClaimedMessages(f, {
+      customerIds: await customers(1),
+      connectorId: 'sms-main',
+    });
+    gateway.behave({ kind: 'garbage', accept: true }, 1);
+    await deliverMessages(f.r, messageIds, { lastAttempt: false, signal });
+    f.clock.advance(60_000);
+    expect(await reconcileUnknown(f.r)).toMatchObject({ confirmed: 1 });
+    expect((await statuses(messageIds))[0]?.status).toBe('sent');
+  });
+
   it('re-sends an unknown message only after the gateway says it never got it', async () => {
     const { messageIds } = await seedClaimedMessages(f, {
       customerIds: await customers(1),

@@ -1,3 +1,4 @@
+import { connectorDefinitions } from '@waymark/connectors';
 import { jobId } from '@waymark/queues';
 import { notifyEnrollments } from '../deliveries/notify-enrollments.ts';
 import { type Settlement, settleMessages } from '../deliveries/settle-messages.ts';
@@ -9,6 +10,9 @@ export interface ReconcileResult {
   requeued: number;
   unresolved: number;
 }
+
+/** Connector kinds whose providers can be asked about a message by its idempotency key. */
+const kindsThatCanLookUp: string[] = connectorDefinitions.filter((d) => d.lookup !== undefined).map((d) => d.id);
 
 /** Messages whose outcome is unknown are left this long before asking, so late answers can land first. */
 const settleDelayMs = 30_000;
@@ -28,9 +32,13 @@ export async function reconcileUnknown(r: EngineResources): Promise<ReconcileRes
     channel: string;
     attempts: number;
   }>(
-    `SELECT id, idempotency_key, connector_id, channel, attempts FROM messages
-      WHERE status = 'unknown' AND updated_at < $1 ORDER BY updated_at LIMIT $2`,
-    [new Date(now.getTime() - settleDelayMs), r.settings.pageSize],
+    // Only messages whose connector can be asked: the others stay unknown for good, and putting
+    // them first in every page would starve the ones that can be settled.
+    `SELECT m.id, m.idempotency_key, m.connector_id, m.channel, m.attempts
+       FROM messages m JOIN connectors c ON c.id = m.connector_id
+      WHERE m.status = 'unknown' AND m.updated_at < $1 AND c.kind = ANY($3::text[])
+      ORDER BY m.updated_at LIMIT $2`,
+    [new Date(now.getTime() - settleDelayMs), r.settings.pageSize, kindsThatCanLookUp],
   );
   const settlements: Settlement[] = [];
   const requeue = new Map<string, number[]>();
