@@ -3,6 +3,7 @@ import type { Db } from '@waymark/db';
 import type { PiiCipher } from '@waymark/db/crypto';
 import type { FastifyServerOptions } from 'fastify';
 import type { Redis } from 'ioredis';
+import type { SandboxInbox } from './demo/sandbox/index.ts';
 import type { ServerLimits } from './limits.ts';
 
 /** Where time comes from; tests pass a fixed or advancing clock. */
@@ -46,6 +47,8 @@ export interface AppDeps {
    * planner: the engine must also read the status from the database.
    */
   onJourneyLifecycle?: (change: JourneyLifecycleChange) => Promise<void>;
+  /** What the demo's sandbox providers received (`npm start` outside production); absent otherwise. */
+  sandbox?: SandboxInbox | undefined;
 }
 
 /** A committed change of a journey's state, for the engine. */

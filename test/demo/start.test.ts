@@ -44,6 +44,18 @@ async function api(path: string, init: RequestInit = {}, cookie = '') {
   });
 }
 
+async function loginAs(username: string): Promise<string> {
+  const login = await api('/api/v1/auth/login', {
+    method: 'POST',
+    body: JSON.stringify({ username, password }),
+  });
+  expect(login.status).toBe(200);
+  return login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
 beforeAll(async () => {
   testDb = await createTestDb({ migrate: false });
   dataDir = mkdtempSync(join(tmpdir(), 'waymark-start-'));
@@ -188,6 +200,111 @@ describe('npm start on an empty database', () => {
       if (entered === 0) await new Promise((r) => setTimeout(r, 200));
     }
     expect(entered).toBe(1);
+  });
+
+  it('sends a journey’s SMS, WeCom and push into the demo sandbox, where a planner reads them', async () => {
+    expect(output).toMatch(/Demo sandbox: demo-sms, demo-wecom, demo-push send to local stand-in providers/);
+    const cookie = await loginAs('planner');
+    const send = (id: string, channel: string, connectorId: string, body: string) => ({
+      id,
+      type: 'send',
+      config: { channel, connectorId, content: { kind: 'inline', body } },
+    });
+    const nodes = [
+      { id: 'check', type: 'trigger.event', config: { event: 'sandbox_check' } },
+      send('sms', 'sms', 'demo-sms', '【Waymark银行】沙盒测试 {{event.ref}}：{{attributes.age}} 岁客户'),
+      send('wecom', 'wecom', 'demo-wecom', '企业微信沙盒测试 {{event.ref}}：{{attributes.job}}'),
+      send('push', 'push', 'demo-push', 'App 推送沙盒测试 {{event.ref}}'),
+      { id: 'done', type: 'exit', config: { reason: 'checked' } },
+    ];
+    const wires = [
+      ['check', 'out', 'sms'],
+      ['sms', 'sent', 'wecom'],
+      ['wecom', 'sent', 'push'],
+      ['push', 'sent', 'done'],
+    ];
+    const created = await api(
+      '/api/v1/journeys',
+      {
+        method: 'POST',
+        body: JSON.stringify({
+          name: 'Sandbox check',
+          graph: {
+            nodes: nodes.map((n, i) => ({ ...n, position: { x: i * 220, y: 0 } })),
+            edges: wires.map(([source, sourceHandle, target], i) => ({
+              id: `e${i}`,
+              source,
+              sourceHandle,
+              target,
+            })),
+            settings: {},
+          },
+        }),
+      },
+      cookie,
+    );
+    expect(created.status).toBe(201);
+    const journeyId = ((await created.json()) as { id: string }).id;
+    const publish = await api(
+      `/api/v1/journeys/${journeyId}/publish`,
+      { method: 'POST', body: '{}' },
+      cookie,
+    );
+    expect(publish.status, await publish.clone().text()).toBe(201);
+
+    const ref = `R-${process.pid}`;
+    const ingest = await api(
+      '/api/v1/events',
+      {
+        method: 'POST',
+        body: JSON.stringify({
+          events: [
+            {
+              eventId: `sandbox-check-${process.pid}`,
+              customerId: 'C000001',
+              name: 'sandbox_check',
+              properties: { ref },
+              occurredAt: new Date().toISOString(),
+            },
+          ],
+        }),
+      },
+      cookie,
+    );
+    expect(ingest.status).toBe(202);
+
+    type Inbox = {
+      running: boolean;
+      items: { channel: string; to: string; title: string | null; text: string }[];
+    };
+    let inbox: Inbox = { running: false, items: [] };
+    const ours = () => inbox.items.filter((m) => m.text.includes(ref));
+    for (let i = 0; i < 150 && ours().length < 3; i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 200));
+      const answer = await api('/api/v1/sandbox/messages?limit=100', {}, cookie);
+      expect(answer.status).toBe(200);
+      inbox = (await answer.json()) as Inbox;
+    }
+    expect(inbox.running).toBe(true);
+    const byChannel = Object.fromEntries(ours().map((m) => [m.channel, m]));
+    // C000001 is the data set's first row: 58 years old, in management.
+    expect(byChannel.sms).toMatchObject({ text: `【Waymark银行】沙盒测试 ${ref}：58 岁客户`, title: null });
+    expect(byChannel.sms?.to, 'a planner sees the phone number masked').toMatch(/^\d{3}\*{4}\d{4}$/);
+    expect(byChannel.wecom).toMatchObject({ to: 'wm_c000001', text: `企业微信沙盒测试 ${ref}：management` });
+    expect(byChannel.push).toMatchObject({
+      to: 'C000001',
+      title: 'Waymark 银行',
+      text: `App 推送沙盒测试 ${ref}`,
+    });
+
+    const onlyWeCom = await api('/api/v1/sandbox/messages?channel=wecom', {}, cookie);
+    const wecomItems = ((await onlyWeCom.json()) as Inbox).items;
+    expect(wecomItems.length).toBeGreaterThan(0);
+    expect(wecomItems.every((m) => m.channel === 'wecom')).toBe(true);
+    const badFilter = await api('/api/v1/sandbox/messages?channel=fax', {}, cookie);
+    expect(badFilter.status).toBe(400);
+    const rm = await api('/api/v1/sandbox/messages', {}, await loginAs('rm.zhang'));
+    expect(rm.status, 'relationship managers do not read the channel sandbox').toBe(403);
   });
 
   it('keeps no phone number in clear in a dump of the database', () => {

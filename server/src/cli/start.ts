@@ -7,6 +7,7 @@ import { createRedis } from '@waymark/queues';
 import { checkRedisReadiness, createLogger, engineFromEnv, parseWorkerEnv } from '@waymark/workers';
 import { buildApp } from '../app.ts';
 import { demoPassword } from '../demo/demo-credentials.ts';
+import { startDemoSandbox } from '../demo/sandbox/index.ts';
 import { DEMO_ADMIN, isDemoSeeded, seedDemo } from '../demo/seed-demo.ts';
 import { engineHandoff } from '../engine-handoff.ts';
 import { RedisUnavailableError, resolveRedis } from './local-redis.ts';
@@ -45,6 +46,10 @@ async function main(): Promise<void> {
     await seedDemo(db, cipher, { csvPath: config.demoDataPath, password, log });
   }
 
+  // Outside production the demo connectors send to local sandbox providers, hosted by the process
+  // that serves the API so the sandbox page can list what they received.
+  const sandbox = password && config.role !== 'workers' ? await startDemoSandbox(db, cipher) : undefined;
+
   const webAppDir = fileURLToPath(new URL('../../../web/dist', import.meta.url));
   // The engine runs in this process unless WAYMARK_ROLE=server: embedded PGlite has a single
   // connection, so a separate workers process could not share the demo database.
@@ -76,12 +81,17 @@ async function main(): Promise<void> {
           logger: { level: config.logLevel },
           // The web app built by `npm start` (server/bin/waymark.mjs); absent when only the API was built.
           webAppDir: existsSync(webAppDir) ? webAppDir : undefined,
+          sandbox: sandbox?.inbox,
         });
   if (app) {
     const address = await app.listen({ host: config.host, port: config.port });
     log('');
     log(`Waymark is running at ${address}  (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
     log(`  API docs: ${address}/docs`);
+    if (sandbox)
+      log(
+        `  Demo sandbox: ${sandbox.connectorIds.join(', ')} send to local stand-in providers; what customers would receive: ${address}/api/v1/sandbox/messages`,
+      );
     if (password)
       log(
         `  Log in as "${DEMO_ADMIN}" (or planner, approver, analyst, channel, rm.zhang) with password: ${password}`,
@@ -96,6 +106,7 @@ async function main(): Promise<void> {
     await app?.close();
     // Closing the engine closes its producers too; the server alone only has the producers.
     await (running ? running.close() : engine.resources.producers.close());
+    await sandbox?.close();
     redis.disconnect();
     await resolvedRedis.stop();
     await db.close();

@@ -76,12 +76,15 @@ export const extraDemoTemplates: { name: string; channel: schema.Channel; subjec
     },
   ];
 
-/** Demo connectors, one per channel the starters send through (kinds from @waymark/connectors). */
-const demoConnectors: { id: string; kind: string; channel: schema.Channel; name: string }[] = [
+/**
+ * Demo connectors, one per channel the starters send through (kinds from @waymark/connectors).
+ * They are seeded without credentials: each start points them at the demo sandbox.
+ */
+export const demoConnectors = [
   { id: 'demo-sms', kind: 'http-sms-gateway', channel: 'sms', name: '演示短信网关 · Demo SMS gateway' },
   { id: 'demo-wecom', kind: 'wecom', channel: 'wecom', name: '演示企业微信 · Demo WeCom' },
-  { id: 'demo-push', kind: 'push', channel: 'push', name: '演示 App 推送 · Demo app push' },
-];
+  { id: 'demo-push', kind: 'http-push-gateway', channel: 'push', name: '演示 App 推送 · Demo app push' },
+] as const satisfies readonly { id: string; kind: string; channel: schema.Channel; name: string }[];
 
 /**
  * Inserts the demo segments, templates and connectors, then the starter journeys as drafts with
@@ -112,7 +115,10 @@ export async function seedDemoContent(db: Db, createdBy: string | null): Promise
     await db.orm.insert(schema.templates).values({ ...t, subject: t.subject ?? null, createdBy });
   }
   for (const c of demoConnectors) {
-    await db.orm.insert(schema.connectors).values(c).onConflictDoNothing();
+    await db.orm
+      .insert(schema.connectors)
+      .values({ ...c })
+      .onConflictDoNothing();
     bindings[starterConnectorRef(c.channel)] = c.id;
   }
   for (const starter of starterJourneys) {

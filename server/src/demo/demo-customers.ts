@@ -1,4 +1,4 @@
-import type { CustomerInput } from '@waymark/db';
+import type { CustomerInput, Db } from '@waymark/db';
 import type { BankCustomer } from '@waymark/db/demo';
 
 const branches = ['上海分行', '北京分行', '深圳分行', '杭州分行', '成都分行', '广州分行'];
@@ -26,4 +26,17 @@ export function demoProfile(rmUserId: string | null) {
       locale: 'zh-CN',
     };
   };
+}
+
+/**
+ * Three in four demo customers have added their relationship manager on WeCom, so their profile
+ * holds the WeCom user id the wecom connector sends to (attribute `wecomUserId`, e.g.
+ * `wm_c000001`). The bank data set has no such column, so it is derived from the customer number.
+ */
+export async function giveDemoCustomersWeComIds(db: Db): Promise<void> {
+  await db.query(
+    `UPDATE customers
+        SET attributes = attributes || jsonb_build_object('wecomUserId', 'wm_' || lower(id))
+      WHERE id ~ '^C[0-9]+$' AND substring(id from 2)::int % 4 <> 0`,
+  );
 }

@@ -4,7 +4,7 @@ import { seedBankCustomers } from '@waymark/db/demo';
 import { eq } from 'drizzle-orm';
 import { createUser } from '../auth/users.ts';
 import { seedDemoContent } from './demo-content.ts';
-import { demoProfile } from './demo-customers.ts';
+import { demoProfile, giveDemoCustomersWeComIds } from './demo-customers.ts';
 
 /** The demo's people: one per role, all with the demo password. */
 export const demoUsers = [
@@ -56,6 +56,7 @@ export async function seedDemo(db: Db, cipher: PiiCipher, options: SeedDemoOptio
     enrich: demoProfile(users.get('rm.zhang') ?? null),
     onProgress: (done) => log(`  customers: ${done.toLocaleString('en')} / 45,211`),
   });
+  await giveDemoCustomersWeComIds(db);
   log(`  ${count.toLocaleString('en')} customers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   // A seed interrupted after this point left partial content: start it again from empty.

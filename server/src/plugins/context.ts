@@ -16,6 +16,7 @@ declare module 'fastify' {
     limits: ServerLimits;
     onEventsIngested: AppDeps['onEventsIngested'];
     onJourneyLifecycle: AppDeps['onJourneyLifecycle'];
+    sandbox: AppDeps['sandbox'];
   }
 }
 
@@ -36,6 +37,7 @@ export const contextPlugin = fp<ContextOptions>(
     app.decorate('limits', limits);
     app.decorate('onEventsIngested', deps.onEventsIngested);
     app.decorate('onJourneyLifecycle', deps.onJourneyLifecycle);
+    app.decorate('sandbox', deps.sandbox);
   },
   { name: 'waymark-context' },
 );

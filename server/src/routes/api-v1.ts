@@ -7,6 +7,7 @@ import { customerRoutes } from './customers/index.ts';
 import { eventRoutes } from './events/index.ts';
 import { importRoutes } from './imports/index.ts';
 import { journeyRoutes } from './journeys/index.ts';
+import { sandboxRoutes } from './sandbox/index.ts';
 import { segmentRoutes } from './segments/index.ts';
 import { templateRoutes } from './templates/index.ts';
 import { tokenRoutes } from './tokens/index.ts';
@@ -26,4 +27,5 @@ export const apiV1Routes: FastifyPluginAsyncZod = async (app) => {
   await app.register(templateRoutes, { prefix: '/templates' });
   await app.register(journeyRoutes, { prefix: '/journeys' });
   await app.register(auditRoutes, { prefix: '/audit' });
+  await app.register(sandboxRoutes, { prefix: '/sandbox' });
 };

@@ -50,7 +50,13 @@ export interface TestSmsGateway {
  * "every customer got exactly one SMS" against the provider's side, not the engine's.
  */
 export async function startTestSmsGateway(
-  options: { apiKey?: string; webhookSecret?: string; port?: number } = {},
+  options: {
+    apiKey?: string;
+    webhookSecret?: string;
+    port?: number;
+    /** Told about every message taken, once per idempotency key (the demo sandbox keeps them). */
+    onMessage?: (sms: AcceptedSms) => void;
+  } = {},
 ): Promise<TestSmsGateway> {
   const apiKey = options.apiKey ?? 'test-gateway-key';
   const webhookSecret = options.webhookSecret ?? 'test-gateway-webhook-secret';
@@ -91,6 +97,7 @@ export async function startTestSmsGateway(
     };
     byKey.set(item.idempotencyKey, message);
     if (callbackUrl) unreported.push(message);
+    options.onMessage?.(message);
     events.emit('accepted', byKey.size);
     return { message, duplicate: false };
   };
