@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authenticatePlugin } from '../plugins/authenticate.ts';
 import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/index.ts';
+import { catalogRoutes } from './catalog/index.ts';
 import { connectorRoutes } from './connectors/index.ts';
 import { customerRoutes } from './customers/index.ts';
 import { eventRoutes } from './events/index.ts';
@@ -28,4 +29,5 @@ export const apiV1Routes: FastifyPluginAsyncZod = async (app) => {
   await app.register(journeyRoutes, { prefix: '/journeys' });
   await app.register(auditRoutes, { prefix: '/audit' });
   await app.register(sandboxRoutes, { prefix: '/sandbox' });
+  await app.register(catalogRoutes, { prefix: '/catalog' });
 };

@@ -1,4 +1,5 @@
 import type { Condition } from '@waymark/conditions';
+import { useFieldCatalog } from '../fields/use-field-catalog.ts';
 import { useI18n } from '../i18n/index.ts';
 import { asGroup, defaultRule, fromGroup, type GroupMode } from './condition-model.ts';
 import { ConditionRule } from './condition-rule.tsx';
@@ -43,6 +44,7 @@ interface GroupProps {
 
 function Group({ condition, depth, scope, event, onChange, onRemove }: GroupProps) {
   const { t } = useI18n();
+  const catalog = useFieldCatalog();
   const group = asGroup(condition);
   const write = (mode: GroupMode, children: Condition[]) => onChange(fromGroup({ mode, children }));
   const replaceChild = (index: number, child: Condition) =>
@@ -104,7 +106,7 @@ function Group({ condition, depth, scope, event, onChange, onRemove }: GroupProp
         <button
           type="button"
           className="button small"
-          onClick={() => write(group.mode, [...group.children, defaultRule(scope, event)])}
+          onClick={() => write(group.mode, [...group.children, defaultRule(scope, event, catalog)])}
         >
           + {t('condition.addRule')}
         </button>
@@ -117,7 +119,7 @@ function Group({ condition, depth, scope, event, onChange, onRemove }: GroupProp
                 ...group.children,
                 {
                   type: group.mode === 'any' ? 'all' : 'any',
-                  conditions: [defaultRule(scope, event)],
+                  conditions: [defaultRule(scope, event, catalog)],
                 } as Condition,
               ])
             }

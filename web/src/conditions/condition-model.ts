@@ -1,5 +1,5 @@
 import type { Condition, EventCondition } from '@waymark/conditions';
-import { attributeFields, eventPropertyFields, type FieldType } from '../fields/field-catalog.ts';
+import { builtInCatalog, type FieldCatalog, type FieldType } from '../fields/field-catalog.ts';
 
 /** How a group combines its rules; "none" is stored as not(any(…)). */
 export type GroupMode = 'all' | 'any' | 'none';
@@ -26,15 +26,24 @@ export function fromGroup(group: GroupView): Condition {
   return { type: group.mode, conditions: group.children };
 }
 
-/** A rule to start from, so a new row is valid at once and the planner only adjusts it. */
-export function defaultRule(scope: 'customer' | 'event', event?: string): Condition {
+/**
+ * A rule to start from, so a new row is valid at once and the planner only adjusts it: on the
+ * event's first property, or on the balance (else the first attribute) of the customer.
+ */
+export function defaultRule(
+  scope: 'customer' | 'event',
+  event?: string,
+  catalog: FieldCatalog = builtInCatalog,
+): Condition {
   if (scope === 'event') {
-    const field = eventPropertyFields(event)[0];
+    const field = catalog.eventProperties(event)[0];
     if (field) return ruleFor('property', field.name, field.valueType);
     return { type: 'property', field: 'amount', valueType: 'number', op: 'gte', value: 0 };
   }
-  const balance = attributeFields.find((field) => field.name === 'balance');
-  return ruleFor('attribute', balance?.name ?? 'balance', 'number');
+  const field = catalog.attribute('balance') ?? catalog.attributes[0];
+  return field
+    ? ruleFor('attribute', field.name, field.valueType)
+    : ruleFor('attribute', 'balance', 'number');
 }
 
 /** A fresh rule on `field` with the first sensible operator for its type. */
@@ -52,8 +61,8 @@ export function ruleFor(source: 'attribute' | 'property', field: string, valueTy
 }
 
 /** "at least once in the last 30 days" of a common event, ready for the planner to adjust. */
-export function eventCountRule(): Condition {
-  return { type: 'eventCount', event: 'card_txn', op: 'gte', count: 1, withinDays: 30 };
+export function eventCountRule(event = 'card_txn'): Condition {
+  return { type: 'eventCount', event, op: 'gte', count: 1, withinDays: 30 };
 }
 
 /** A value that fits an operator's shape, keeping what the planner typed when it still fits. */

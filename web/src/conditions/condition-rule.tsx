@@ -1,13 +1,8 @@
 import { type Condition, operatorCatalog, tagOperators } from '@waymark/conditions';
-import {
-  attributeFields,
-  eventPropertyFields,
-  type FieldSpec,
-  type FieldType,
-  knownTags,
-} from '../fields/field-catalog.ts';
+import type { FieldSpec, FieldType } from '../fields/field-catalog.ts';
+import { useFieldCatalog } from '../fields/use-field-catalog.ts';
 import { useI18n } from '../i18n/index.ts';
-import { eventCountRule, ruleFor, valueForShape } from './condition-model.ts';
+import { defaultRule, eventCountRule, ruleFor, valueForShape } from './condition-model.ts';
 import { EventCountRule } from './event-count-rule.tsx';
 import { ValueInput } from './value-input.tsx';
 
@@ -27,16 +22,15 @@ const customField = '__custom__';
 /** One rule: what to look at (attribute, tag, event property), how to compare, and with what. */
 export function ConditionRule({ rule, scope, event, onChange, onRemove }: RuleProps) {
   const { t } = useI18n();
+  const catalog = useFieldCatalog();
   const sources = scope === 'event' ? (['property'] as const) : (['attribute', 'tag', 'eventCount'] as const);
   const source =
     rule.type === 'tag' || rule.type === 'property' || rule.type === 'eventCount' ? rule.type : 'attribute';
 
   function changeSource(next: string) {
-    if (next === 'tag') onChange({ type: 'tag', op: 'has', tag: knownTags[0] ?? 'vip' });
-    else if (next === 'eventCount') onChange(eventCountRule());
-    else if (next === 'property')
-      onChange(ruleFor('property', eventPropertyFields(event)[0]?.name ?? 'amount', 'number'));
-    else onChange(ruleFor('attribute', 'balance', 'number'));
+    if (next === 'tag') onChange({ type: 'tag', op: 'has', tag: catalog.tags[0] ?? 'vip' });
+    else if (next === 'eventCount') onChange(eventCountRule(catalog.events[0]));
+    else onChange(defaultRule(next === 'property' ? 'event' : 'customer', event, catalog));
   }
 
   return (
@@ -58,7 +52,7 @@ export function ConditionRule({ rule, scope, event, onChange, onRemove }: RulePr
       {rule.type === 'attribute' || rule.type === 'property' ? (
         <ValueRule
           rule={rule}
-          fields={rule.type === 'property' ? eventPropertyFields(event) : attributeFields}
+          fields={rule.type === 'property' ? catalog.eventProperties(event) : catalog.attributes}
           onChange={onChange}
         />
       ) : null}
@@ -78,6 +72,7 @@ export function ConditionRule({ rule, scope, event, onChange, onRemove }: RulePr
 
 function TagRule({ rule, onChange }: { rule: TagLeaf; onChange: (rule: Condition) => void }) {
   const { t, locale } = useI18n();
+  const catalog = useFieldCatalog();
   return (
     <>
       <select
@@ -98,7 +93,7 @@ function TagRule({ rule, onChange }: { rule: TagLeaf; onChange: (rule: Condition
         onChange={(e) => onChange({ ...rule, tag: e.target.value })}
       />
       <datalist id="known-tags">
-        {knownTags.map((tag) => (
+        {catalog.tags.map((tag) => (
           <option key={tag} value={tag} />
         ))}
       </datalist>

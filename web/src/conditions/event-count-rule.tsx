@@ -1,5 +1,5 @@
 import { type Condition, countOperators } from '@waymark/conditions';
-import { knownEvents } from '../fields/field-catalog.ts';
+import { useFieldCatalog } from '../fields/use-field-catalog.ts';
 import { useI18n } from '../i18n/index.ts';
 
 type CountLeaf = Extract<Condition, { type: 'eventCount' }>;
@@ -9,6 +9,7 @@ const asNumber = (text: string) => (text.trim() === '' ? (text as unknown as num
 /** "card_txn at least 2 times in the last 30 days": how often an event happened to the customer. */
 export function EventCountRule({ rule, onChange }: { rule: CountLeaf; onChange: (rule: Condition) => void }) {
   const { t, locale } = useI18n();
+  const catalog = useFieldCatalog();
   return (
     <>
       <input
@@ -19,7 +20,7 @@ export function EventCountRule({ rule, onChange }: { rule: CountLeaf; onChange: 
         onChange={(e) => onChange({ ...rule, event: e.target.value.trim() })}
       />
       <datalist id="count-events">
-        {knownEvents.map((event) => (
+        {catalog.events.map((event) => (
           <option key={event} value={event} />
         ))}
       </datalist>

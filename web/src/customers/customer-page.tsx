@@ -2,7 +2,8 @@ import type { TFunction } from 'i18next';
 import { getCustomer, type TimelineEntry } from '../api/customers.ts';
 import { navigate } from '../app/router.ts';
 import { useAsync } from '../app/use-async.ts';
-import { attributeFields, attributeLabel } from '../fields/field-catalog.ts';
+import type { FieldCatalog } from '../fields/field-catalog.ts';
+import { useFieldCatalog } from '../fields/use-field-catalog.ts';
 import { type Locale, useI18n } from '../i18n/index.ts';
 import { Banner } from '../ui/banner.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
@@ -10,10 +11,11 @@ import { errorText } from '../ui/error-text.ts';
 import { formatDateTime, formatNumber } from '../ui/format.ts';
 
 /** Attributes in the catalog's order first (age, balance, job…), then any others by name. */
-function orderedAttributes(attributes: Record<string, unknown>): [string, unknown][] {
+function orderedAttributes(attributes: Record<string, unknown>, catalog: FieldCatalog): [string, unknown][] {
+  const fields = catalog.attributes;
   const rank = (key: string) => {
-    const index = attributeFields.findIndex((field) => field.name === key);
-    return index === -1 ? attributeFields.length : index;
+    const index = fields.findIndex((field) => field.name === key);
+    return index === -1 ? fields.length : index;
   };
   return Object.entries(attributes).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
 }
@@ -54,6 +56,7 @@ function describeEntry(entry: TimelineEntry, t: TFunction): string {
 /** One customer's profile, consent and timeline of what journeys did with them. */
 export function CustomerPage({ customerId }: { customerId: string }) {
   const { t, locale } = useI18n();
+  const catalog = useFieldCatalog();
   const result = useAsync(() => getCustomer(customerId), [customerId]);
   const customer = result.data;
   return (
@@ -78,9 +81,9 @@ export function CustomerPage({ customerId }: { customerId: string }) {
               <dd className="mono">{customer.idNumber ?? '—'}</dd>
               <dt>{t('customers.branch')}</dt>
               <dd>{customer.branch ?? '—'}</dd>
-              {orderedAttributes(customer.attributes).map(([key, value]) => (
+              {orderedAttributes(customer.attributes, catalog).map(([key, value]) => (
                 <div key={key} className="fact">
-                  <dt>{attributeLabel(key, locale)}</dt>
+                  <dt>{catalog.attributeLabel(key, locale)}</dt>
                   <dd>{formatValue(value, t, locale)}</dd>
                 </div>
               ))}

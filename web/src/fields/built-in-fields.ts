@@ -1,22 +1,13 @@
-import type { Locale } from '../i18n/index.ts';
+import type { FieldSpec } from './field-catalog.ts';
 
-/** The value types the condition language knows. */
-export type FieldType = 'number' | 'string' | 'boolean' | 'date';
-
-/** A field a planner can pick in the condition builder. */
-export interface FieldSpec {
-  name: string;
-  valueType: FieldType;
-  label: Record<Locale, string>;
-  /** Values to offer in a dropdown, when the field takes one of a few. */
-  options?: readonly string[];
-}
-
-/**
- * Profile attributes of the bank's customers (the demo data set's columns). Planners can still
- * type any other attribute name; these are the ones offered with a label and a type.
+/*
+ * What Waymark knows about the demo bank's data (the bank-marketing columns, its events and tags),
+ * with labels in both languages. The catalog discovered from the stored data decides what is
+ * offered; these lend it their labels and options, and stand in for a kind of data not stored yet.
  */
-export const attributeFields: readonly FieldSpec[] = [
+
+/** Profile attributes of the bank's customers (the demo data set's columns). */
+export const builtInAttributes: readonly FieldSpec[] = [
   { name: 'age', valueType: 'number', label: { en: 'Age', 'zh-CN': '年龄' } },
   { name: 'balance', valueType: 'number', label: { en: 'Balance', 'zh-CN': '账户余额' } },
   {
@@ -83,7 +74,7 @@ export const attributeFields: readonly FieldSpec[] = [
 ];
 
 /** Events the bank sends, with the properties a trigger or a wait may test. */
-export const eventFields: Readonly<Record<string, readonly FieldSpec[]>> = {
+export const builtInEventProperties: Readonly<Record<string, readonly FieldSpec[]>> = {
   large_deposit: [
     { name: 'amount', valueType: 'number', label: { en: 'Amount', 'zh-CN': '金额' } },
     {
@@ -111,29 +102,11 @@ export const eventFields: Readonly<Record<string, readonly FieldSpec[]>> = {
   ],
 };
 
-/** Event names to suggest, in the order the catalog lists them. */
-export const knownEvents: readonly string[] = Object.keys(eventFields);
-
-/** Tags to suggest in the tag picker. */
-export const knownTags: readonly string[] = [
+/** Tags the demo bank uses. */
+export const builtInTags: readonly string[] = [
   'vip',
   'wealth-prospect',
   'dormant-card',
   'new-customer',
   'payroll',
 ];
-
-/** The label of an attribute in `locale`, or its raw name when the catalog does not know it. */
-export function attributeLabel(name: string, locale: Locale): string {
-  return attributeFields.find((field) => field.name === name)?.label[locale] ?? name;
-}
-
-/** The spec of an attribute, if the catalog knows it. */
-export function attributeSpec(name: string): FieldSpec | undefined {
-  return attributeFields.find((field) => field.name === name);
-}
-
-/** The properties of `event`, or none when the event is unknown (planners can still type a name). */
-export function eventPropertyFields(event: string | undefined): readonly FieldSpec[] {
-  return (event && eventFields[event]) || [];
-}

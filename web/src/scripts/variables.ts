@@ -1,4 +1,4 @@
-import { attributeFields, eventPropertyFields } from '../fields/field-catalog.ts';
+import { builtInCatalog, type FieldCatalog } from '../fields/field-catalog.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { ScriptVariable } from './script-editor.tsx';
 
@@ -20,12 +20,16 @@ const customerVariables: Record<Locale, ScriptVariable[]> = {
  * properties of the triggering event when there is one. They follow the namespaces the template
  * package fills (`customer`, `attributes`, `event`, `journey`).
  */
-export function scriptVariables(locale: Locale, event?: string): ScriptVariable[] {
+export function scriptVariables(
+  locale: Locale,
+  event?: string,
+  catalog: FieldCatalog = builtInCatalog,
+): ScriptVariable[] {
   const eventPrefix = locale === 'zh-CN' ? '事件' : 'Event';
   return [
     ...customerVariables[locale],
-    ...attributeFields.map((field) => ({ path: `attributes.${field.name}`, label: field.label[locale] })),
-    ...eventPropertyFields(event).map((field) => ({
+    ...catalog.attributes.map((field) => ({ path: `attributes.${field.name}`, label: field.label[locale] })),
+    ...catalog.eventProperties(event).map((field) => ({
       path: `event.${field.name}`,
       label: `${eventPrefix} · ${field.label[locale]}`,
     })),
@@ -33,9 +37,12 @@ export function scriptVariables(locale: Locale, event?: string): ScriptVariable[
 }
 
 /** Example event properties for a preview, so `{{event.amount}}` shows something while designing. */
-export function exampleEvent(event: string | undefined): Record<string, unknown> {
+export function exampleEvent(
+  event: string | undefined,
+  catalog: FieldCatalog = builtInCatalog,
+): Record<string, unknown> {
   const example: Record<string, unknown> = {};
-  for (const field of eventPropertyFields(event)) {
+  for (const field of catalog.eventProperties(event)) {
     if (field.valueType === 'number') example[field.name] = 100_000;
     else if (field.valueType === 'date') example[field.name] = new Date().toISOString().slice(0, 10);
     else if (field.valueType === 'boolean') example[field.name] = true;

@@ -8,6 +8,7 @@ import {
   updateTemplate,
 } from '../api/templates.ts';
 import { navigate } from '../app/router.ts';
+import { useFieldCatalog } from '../fields/use-field-catalog.ts';
 import { useI18n } from '../i18n/index.ts';
 import { ScriptEditor } from '../scripts/script-editor.tsx';
 import { ScriptPreview } from '../scripts/script-preview.tsx';
@@ -21,6 +22,7 @@ const emptyDraft: TemplateDraft = { name: '', channel: 'sms', locale: 'zh-CN', b
 /** Create or edit one template, with highlighting, variables and a preview for a real customer. */
 export function TemplateEditorPage({ templateId }: { templateId: string }) {
   const { t, locale } = useI18n();
+  const catalog = useFieldCatalog();
   const isNew = templateId === 'new';
   const [draft, setDraft] = useState<TemplateDraft>(emptyDraft);
   const [revision, setRevision] = useState<number | undefined>(undefined);
@@ -140,7 +142,7 @@ export function TemplateEditorPage({ templateId }: { templateId: string }) {
           <ScriptEditor
             value={draft.body}
             onChange={(body) => change({ body })}
-            variables={scriptVariables(locale)}
+            variables={scriptVariables(locale, undefined, catalog)}
             channel={draft.channel}
           />
         </section>

@@ -1,5 +1,6 @@
 import type { Channel } from '@waymark/journey';
 import type { Template } from '../../api/templates.ts';
+import { useFieldCatalog } from '../../fields/use-field-catalog.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { ScriptEditor } from '../../scripts/script-editor.tsx';
 import { ScriptPreview } from '../../scripts/script-preview.tsx';
@@ -34,6 +35,7 @@ export function ContentEditor({
   idPrefix,
 }: ContentEditorProps) {
   const { t, locale } = useI18n();
+  const catalog = useFieldCatalog();
   const kind = content?.kind === 'inline' ? 'inline' : 'template';
   const usable = templates.filter((template) => template.channel === channel);
   const hasSubject = channel === 'email' || channel === 'push';
@@ -102,7 +104,7 @@ export function ContentEditor({
             value={inline?.body ?? ''}
             channel={channel}
             invalid={errors.length > 0}
-            variables={scriptVariables(locale, event)}
+            variables={scriptVariables(locale, event, catalog)}
             onChange={(body) => {
               const next: SendContent = { kind: 'inline', body };
               if (inline?.subject !== undefined) next.subject = inline.subject;
@@ -121,7 +123,7 @@ export function ContentEditor({
           body={inline?.body ?? chosen?.body ?? ''}
           subject={inline?.subject ?? chosen?.subject ?? undefined}
           channel={channel}
-          event={exampleEvent(event)}
+          event={exampleEvent(event, catalog)}
           journeyName={journeyName}
         />
       ) : null}

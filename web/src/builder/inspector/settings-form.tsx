@@ -1,7 +1,7 @@
 import type { Condition } from '@waymark/conditions';
 import { formatProblem, type Problem } from '@waymark/journey';
 import { ConditionBuilder } from '../../conditions/condition-builder.tsx';
-import { knownEvents } from '../../fields/field-catalog.ts';
+import { useFieldCatalog } from '../../fields/use-field-catalog.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Field, numberFromInput, withOptional } from './form-kit.tsx';
 
@@ -27,6 +27,7 @@ type ReEntry = { policy?: 'once' | 'afterDays' | 'always'; days?: number | strin
 /** Journey-wide settings: goal, re-entry, time zone, quiet hours, caps. */
 export function SettingsForm({ settings, problems, readOnly, onChange }: SettingsFormProps) {
   const { t, locale } = useI18n();
+  const catalog = useFieldCatalog();
   const goal = settings.goal as Goal | undefined;
   const reEntry = (settings.reEntry as ReEntry | undefined) ?? { policy: 'once' };
   const quiet = settings.quietHours as { start?: string; end?: string } | undefined;
@@ -70,7 +71,7 @@ export function SettingsForm({ settings, problems, readOnly, onChange }: Setting
                   onChange={(e) => set('goal', { ...goal, event: e.target.value.trim() })}
                 />
                 <datalist id="goal-events">
-                  {knownEvents.map((event) => (
+                  {catalog.events.map((event) => (
                     <option key={event} value={event} />
                   ))}
                 </datalist>

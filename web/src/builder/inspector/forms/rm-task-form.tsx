@@ -1,4 +1,5 @@
 import type { ConfigOf } from '@waymark/journey';
+import { useFieldCatalog } from '../../../fields/use-field-catalog.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import { ScriptEditor } from '../../../scripts/script-editor.tsx';
 import { scriptVariables } from '../../../scripts/variables.ts';
@@ -9,6 +10,7 @@ type RmConfig = ConfigOf<'rm.task'>;
 /** Relationship-manager task: call or visit, how long they have, and the talking points. */
 export function RmTaskForm({ config, onChange, problems, readOnly, graph, nodeId }: NodeFormProps<RmConfig>) {
   const { t, locale } = useI18n();
+  const catalog = useFieldCatalog();
   return (
     <fieldset disabled={readOnly} className="form">
       <div className="row">
@@ -42,7 +44,7 @@ export function RmTaskForm({ config, onChange, problems, readOnly, graph, nodeId
       <ScriptEditor
         label={t('forms.talkingPoints')}
         value={config.script ?? ''}
-        variables={scriptVariables(locale, upstreamEvent(graph, nodeId))}
+        variables={scriptVariables(locale, upstreamEvent(graph, nodeId), catalog)}
         invalid={problemsAt(problems, ['script'], locale).length > 0}
         onChange={(script) => onChange({ ...config, script }, 'script')}
       />

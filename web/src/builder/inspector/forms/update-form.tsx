@@ -1,5 +1,5 @@
 import type { ConfigOf } from '@waymark/journey';
-import { attributeFields } from '../../../fields/field-catalog.ts';
+import { useFieldCatalog } from '../../../fields/use-field-catalog.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import { Field, type NodeFormProps, problemsAt } from '../form-kit.tsx';
 
@@ -23,6 +23,7 @@ function parseValue(text: string): AttributeValue {
 /** Update profile: set attributes and add or remove tags. */
 export function UpdateForm({ config, onChange, problems, readOnly }: NodeFormProps<UpdateConfig>) {
   const { t, locale } = useI18n();
+  const catalog = useFieldCatalog();
   const attributes = Object.entries(config.setAttributes ?? {});
   const setAttributes = (entries: [string, AttributeValue][], group?: string) =>
     onChange({ ...config, setAttributes: Object.fromEntries(entries) }, group);
@@ -63,7 +64,7 @@ export function UpdateForm({ config, onChange, problems, readOnly }: NodeFormPro
         </div>
       ))}
       <datalist id="attribute-names">
-        {attributeFields.map((field) => (
+        {catalog.attributes.map((field) => (
           <option key={field.name} value={field.name}>
             {field.label[locale]}
           </option>

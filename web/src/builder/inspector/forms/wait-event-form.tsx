@@ -1,6 +1,6 @@
 import type { ConfigOf } from '@waymark/journey';
 import { ConditionBuilder } from '../../../conditions/condition-builder.tsx';
-import { knownEvents } from '../../../fields/field-catalog.ts';
+import { useFieldCatalog } from '../../../fields/use-field-catalog.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import { DurationInput } from '../duration-input.tsx';
 import { Field, type NodeFormProps, problemsAt, withOptional } from '../form-kit.tsx';
@@ -13,6 +13,7 @@ export function WaitEventForm({
   readOnly,
 }: NodeFormProps<ConfigOf<'wait.event'>>) {
   const { t, locale } = useI18n();
+  const catalog = useFieldCatalog();
   return (
     <fieldset disabled={readOnly} className="form">
       <Field label={t('trigger.event')} errors={problemsAt(problems, ['event'], locale)}>
@@ -26,7 +27,7 @@ export function WaitEventForm({
               onChange={(e) => onChange({ ...config, event: e.target.value.trim() }, 'event')}
             />
             <datalist id="wait-events">
-              {knownEvents.map((event) => (
+              {catalog.events.map((event) => (
                 <option key={event} value={event} />
               ))}
             </datalist>

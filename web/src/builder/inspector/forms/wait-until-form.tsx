@@ -1,10 +1,17 @@
 import type { ConfigOf } from '@waymark/journey';
-import { attributeFields } from '../../../fields/field-catalog.ts';
+import type { FieldCatalog, FieldSpec } from '../../../fields/field-catalog.ts';
+import { useFieldCatalog } from '../../../fields/use-field-catalog.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import { Field, type NodeFormProps, numberFromInput, problemsAt } from '../form-kit.tsx';
 import { WeekdayPicker } from '../weekday-picker.tsx';
 
 type UntilConfig = ConfigOf<'wait.until'>;
+
+/** Attributes holding a date; all of them when the catalog knows of none (any may be typed). */
+function dateAttributes(catalog: FieldCatalog): readonly FieldSpec[] {
+  const dates = catalog.attributes.filter((field) => field.valueType === 'date');
+  return dates.length > 0 ? dates : catalog.attributes;
+}
 
 /** `2026-11-23T09:30` (local, from the input) → ISO with the browser's offset, as the schema wants. */
 function localToIso(value: string): string {
@@ -19,6 +26,7 @@ function localToIso(value: string): string {
 /** Wait until: a date, the next time of day, or a date held in the profile. */
 export function WaitUntilForm({ config, onChange, problems, readOnly }: NodeFormProps<UntilConfig>) {
   const { t, locale } = useI18n();
+  const catalog = useFieldCatalog();
   const value = config as Partial<UntilConfig> & Record<string, unknown>;
   const errors = (field: string) => problemsAt(problems, [field], locale);
   return (
@@ -72,7 +80,7 @@ export function WaitUntilForm({ config, onChange, problems, readOnly }: NodeForm
             )}
           </Field>
           <datalist id="date-attributes">
-            {attributeFields.map((field) => (
+            {dateAttributes(catalog).map((field) => (
               <option key={field.name} value={field.name} />
             ))}
           </datalist>
