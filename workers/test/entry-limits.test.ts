@@ -88,10 +88,17 @@ describe('entry limits under concurrent event jobs', () => {
       release = resolve;
     });
     let limitedDone = false;
+    let lockTaken: () => void = () => undefined;
+    const locked = new Promise<void>((resolve) => {
+      lockTaken = resolve;
+    });
     const slowJob = pool.transaction(async (tx) => {
       await tx.query("SELECT pg_advisory_xact_lock(x'57a8'::int, hashtext($1))", [limited]);
+      lockTaken();
       await held;
     });
+    // The event job must find the lock taken, or it could simply go first.
+    await locked;
     const waitingJob = processEvents(r, [blocker!.eventId]).then(() => {
       limitedDone = true;
     });
