@@ -90,7 +90,10 @@ describe('a planner builds a journey with the mouse', { timeout: 180_000 }, () =
 
     // The default script is still missing: the shared validate() says so, and publishing is blocked.
     const problems = page.locator('[data-testid="problems-list"]');
-    await poll(() => problems.textContent()).toMatch(/Send message .*template/);
+    // The only send step is named by its label, as on the canvas.
+    await poll(() => problems.textContent()).toContain(
+      'In Send message, content.templateId must not be empty.',
+    );
     await poll(() => page.getByRole('button', { name: 'Publish', exact: true }).isDisabled()).toBe(true);
     await poll(() => canvasNode(page, 'send').locator('.jn-problems').isVisible()).toBe(true);
     expect(await page.getByTestId('publish-wrap').getAttribute('title')).toMatch(

@@ -44,6 +44,7 @@ export {
   problemCodes,
 } from './problems/catalog.ts';
 export { formatProblem } from './problems/format.ts';
+export { type NodeNames, nodeNamesFor } from './problems/node-names.ts';
 export type { Problem } from './problems/problem.ts';
 export { type ConfigOf, isNodeType, type NodeType, nodeDefinition, nodeTypes } from './registry.ts';
 export {

@@ -1,4 +1,4 @@
-import { formatProblem, type Problem } from '@waymark/journey';
+import type { Problem } from '@waymark/journey';
 import { useState } from 'react';
 import { changeJourneyState, type Journey, type JourneySummary } from '../api/journeys.ts';
 import { navigate } from '../app/router.ts';
@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/index.ts';
 import { errorText } from '../ui/error-text.ts';
 import type { EditorDoc, SaveStatus } from './autosave/use-autosave.ts';
 import type { Notice } from './notices.tsx';
+import { useProblemText } from './problems/problem-text.tsx';
 import type { HistoryControls } from './state/use-history.ts';
 import type { EditorCommands } from './use-editor-commands.ts';
 
@@ -52,15 +53,13 @@ function SaveState({ status }: { status: SaveStatus }) {
 /** The bar above the canvas: name, state, save status, edit tools, versions, live view, publish. */
 export function EditorToolbar(props: EditorToolbarProps) {
   const { journey, readOnly, history, commands, problems, notify } = props;
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const problemText = useProblemText();
   const [busy, setBusy] = useState(false);
   const blocked = problems.length > 0 || !props.referencesLoaded;
   const blockedReason =
     problems.length > 0
-      ? [
-          t('problems.publishBlocked'),
-          ...problems.slice(0, 5).map((p) => `• ${formatProblem(p, locale)}`),
-        ].join('\n')
+      ? [t('problems.publishBlocked'), ...problems.slice(0, 5).map((p) => `• ${problemText(p)}`)].join('\n')
       : !props.referencesLoaded
         ? t('problems.checking')
         : undefined;

@@ -1,4 +1,4 @@
-import { formatProblem, validate } from '@waymark/journey';
+import { validate } from '@waymark/journey';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { Journey } from '../api/journeys.ts';
 import { useI18n } from '../i18n/index.ts';
@@ -13,6 +13,7 @@ import { EditorToolbar } from './editor-toolbar.tsx';
 import { Inspector } from './inspector/inspector.tsx';
 import { portKey, useLiveStats } from './live/use-live-stats.ts';
 import { NoticeStack, useNotices } from './notices.tsx';
+import { ProblemTextProvider, useProblemTextFor } from './problems/problem-text.tsx';
 import { ProblemsPanel } from './problems/problems-panel.tsx';
 import { PublishDialog } from './publish/publish-dialog.tsx';
 import { VersionsDialog } from './publish/versions-dialog.tsx';
@@ -74,14 +75,16 @@ export function JourneyEditor({ journey: loaded, opening }: { journey: Journey; 
     () => validate(deferredGraph, references.context),
     [deferredGraph, references.context],
   );
+  // Badges and lists name steps as the canvas shows them, from the graph the problems came from.
+  const problemText = useProblemTextFor(deferredGraph);
   const problemsByNode = useMemo(() => {
     const map = new Map<string, string[]>();
     for (const problem of problems) {
       if (!problem.nodeId) continue;
-      map.set(problem.nodeId, [...(map.get(problem.nodeId) ?? []), formatProblem(problem, locale)]);
+      map.set(problem.nodeId, [...(map.get(problem.nodeId) ?? []), problemText(problem)]);
     }
     return map;
-  }, [problems, locale]);
+  }, [problems, problemText]);
   const problemEdges = useMemo(
     () => new Set(problems.flatMap((problem) => (problem.edgeId ? [problem.edgeId] : []))),
     [problems],
@@ -116,154 +119,156 @@ export function JourneyEditor({ journey: loaded, opening }: { journey: Journey; 
     selection.nodes.length === 1 ? doc.graph.nodes.find((node) => node.id === selection.nodes[0]) : undefined;
 
   return (
-    <div className="editor">
-      <EditorToolbar
-        journey={journey}
-        name={doc.name}
-        onName={commands.setName}
-        readOnly={readOnly}
-        history={history}
-        commands={commands}
-        saveStatus={autosave.status}
-        onRetrySave={autosave.saveNow}
-        problems={problems}
-        referencesLoaded={references.loaded}
-        liveView={liveView}
-        onLiveView={setLiveView}
-        onOpen={setDialog}
-        onJourneyChange={(summary) => setJourney((current) => ({ ...current, ...summary }))}
-        notify={notify}
-      />
-      <div className="editor-body">
-        <Palette onAdd={commands.addNode} disabled={readOnly} />
-        <div className="editor-center">
-          <div className="canvas-wrap">
-            <div className="editor-banners">
-              {readOnly ? <Banner kind="info">{t('editor.readOnly')}</Banner> : null}
-              {autosave.status.kind === 'offline' ? (
-                <Banner
-                  kind="warning"
-                  action={
-                    <button type="button" className="button small" onClick={autosave.saveNow}>
-                      {t('save.retryNow')}
-                    </button>
-                  }
-                >
-                  {t('save.offline')}
-                </Banner>
-              ) : null}
-              {autosave.status.kind === 'error' ? (
-                <Banner
-                  kind="error"
-                  action={
-                    <button type="button" className="button small" onClick={autosave.saveNow}>
-                      {t('common.retry')}
-                    </button>
-                  }
-                >
-                  {t('save.failed', { reason: errorText(t, autosave.status.error) })}
-                </Banner>
-              ) : null}
-              {autosave.mergedNotice ? <Banner kind="info">{t('save.merged')}</Banner> : null}
-              {autosave.localCopyFailed ? <Banner kind="warning">{t('save.localOnly')}</Banner> : null}
-              {references.error ? (
-                <Banner
-                  kind="warning"
-                  action={
-                    <button type="button" className="button small" onClick={references.reload}>
-                      {t('common.retry')}
-                    </button>
-                  }
-                >
-                  {t('editor.referencesFailed', { reason: errorText(t, references.error) })}
-                </Banner>
-              ) : null}
-              {doc.graph.nodes.length === 0 ? <Banner kind="info">{t('editor.emptyCanvas')}</Banner> : null}
-            </div>
-            <JourneyCanvas
-              graph={doc.graph}
-              decorations={decorations}
-              problemEdges={problemEdges}
-              countsByEdge={countsByEdge}
-              selection={selection}
-              readOnly={readOnly}
-              onSelectionChange={setSelection}
-              onMoveNodes={commands.move}
-              onConnect={commands.tryConnect}
-              canConnect={commands.isConnectable}
-              onDropType={commands.addNode}
-            />
-            <NoticeStack notices={notices} dismiss={dismiss} />
-          </div>
-          <ProblemsPanel problems={problems} locale={locale} onFocus={commands.focusNode} />
-        </div>
-        <Inspector
-          graph={doc.graph}
-          node={selectedNode}
-          selectionCount={selection.nodes.length}
-          problems={problems}
-          references={references}
+    <ProblemTextProvider value={problemText}>
+      <div className="editor">
+        <EditorToolbar
+          journey={journey}
+          name={doc.name}
+          onName={commands.setName}
           readOnly={readOnly}
+          history={history}
           commands={commands}
-          live={liveView ? live : undefined}
-        />
-      </div>
-      {dialog === 'publish' ? (
-        <PublishDialog
-          journey={journey}
-          graph={doc.graph}
+          saveStatus={autosave.status}
+          onRetrySave={autosave.saveNow}
           problems={problems}
-          flush={autosave.flush}
-          revision={autosave.revision}
-          onClose={() => setDialog(undefined)}
-          onPublished={(updated) => {
-            setJourney(updated);
-            setLiveView(true);
-            notify('success', t('publish.published', { version: updated.liveVersion ?? '' }));
-          }}
+          referencesLoaded={references.loaded}
+          liveView={liveView}
+          onLiveView={setLiveView}
+          onOpen={setDialog}
+          onJourneyChange={(summary) => setJourney((current) => ({ ...current, ...summary }))}
+          notify={notify}
         />
-      ) : null}
-      {dialog === 'versions' ? (
-        <VersionsDialog
-          journey={journey}
-          onClose={() => setDialog(undefined)}
-          onRestore={(version, graph) => {
-            history.apply((current) => ({ ...current, graph }));
-            setDialog(undefined);
-            notify('info', t('versions.restored', { version }), {
-              label: t('editor.undoAction'),
-              run: history.undo,
-            });
-          }}
-        />
-      ) : null}
-      {dialog === 'shortcuts' ? <ShortcutsDialog onClose={() => setDialog(undefined)} /> : null}
-      {autosave.status.kind === 'conflict' ? (
-        <ConflictDialog
-          conflicts={autosave.status.conflicts}
-          mine={doc}
-          onKeepMine={autosave.keepMine}
-          onTakeTheirs={autosave.takeTheirs}
-        />
-      ) : null}
-      {openConflict ? (
-        <ConflictDialog
-          conflicts={openConflict.conflicts}
-          mine={openConflict.mine}
-          onKeepMine={() => {
-            history.apply(() => openConflict.mine);
-            setOpenConflict(undefined);
-          }}
-          onTakeTheirs={() => {
-            setOpenConflict(undefined);
-            try {
-              clearLocalDraft(window.localStorage, journey.id);
-            } catch {
-              // No storage: nothing was kept, nothing to discard.
-            }
-          }}
-        />
-      ) : null}
-    </div>
+        <div className="editor-body">
+          <Palette onAdd={commands.addNode} disabled={readOnly} />
+          <div className="editor-center">
+            <div className="canvas-wrap">
+              <div className="editor-banners">
+                {readOnly ? <Banner kind="info">{t('editor.readOnly')}</Banner> : null}
+                {autosave.status.kind === 'offline' ? (
+                  <Banner
+                    kind="warning"
+                    action={
+                      <button type="button" className="button small" onClick={autosave.saveNow}>
+                        {t('save.retryNow')}
+                      </button>
+                    }
+                  >
+                    {t('save.offline')}
+                  </Banner>
+                ) : null}
+                {autosave.status.kind === 'error' ? (
+                  <Banner
+                    kind="error"
+                    action={
+                      <button type="button" className="button small" onClick={autosave.saveNow}>
+                        {t('common.retry')}
+                      </button>
+                    }
+                  >
+                    {t('save.failed', { reason: errorText(t, autosave.status.error) })}
+                  </Banner>
+                ) : null}
+                {autosave.mergedNotice ? <Banner kind="info">{t('save.merged')}</Banner> : null}
+                {autosave.localCopyFailed ? <Banner kind="warning">{t('save.localOnly')}</Banner> : null}
+                {references.error ? (
+                  <Banner
+                    kind="warning"
+                    action={
+                      <button type="button" className="button small" onClick={references.reload}>
+                        {t('common.retry')}
+                      </button>
+                    }
+                  >
+                    {t('editor.referencesFailed', { reason: errorText(t, references.error) })}
+                  </Banner>
+                ) : null}
+                {doc.graph.nodes.length === 0 ? <Banner kind="info">{t('editor.emptyCanvas')}</Banner> : null}
+              </div>
+              <JourneyCanvas
+                graph={doc.graph}
+                decorations={decorations}
+                problemEdges={problemEdges}
+                countsByEdge={countsByEdge}
+                selection={selection}
+                readOnly={readOnly}
+                onSelectionChange={setSelection}
+                onMoveNodes={commands.move}
+                onConnect={commands.tryConnect}
+                canConnect={commands.isConnectable}
+                onDropType={commands.addNode}
+              />
+              <NoticeStack notices={notices} dismiss={dismiss} />
+            </div>
+            <ProblemsPanel problems={problems} onFocus={commands.focusNode} />
+          </div>
+          <Inspector
+            graph={doc.graph}
+            node={selectedNode}
+            selectionCount={selection.nodes.length}
+            problems={problems}
+            references={references}
+            readOnly={readOnly}
+            commands={commands}
+            live={liveView ? live : undefined}
+          />
+        </div>
+        {dialog === 'publish' ? (
+          <PublishDialog
+            journey={journey}
+            graph={doc.graph}
+            problems={problems}
+            flush={autosave.flush}
+            revision={autosave.revision}
+            onClose={() => setDialog(undefined)}
+            onPublished={(updated) => {
+              setJourney(updated);
+              setLiveView(true);
+              notify('success', t('publish.published', { version: updated.liveVersion ?? '' }));
+            }}
+          />
+        ) : null}
+        {dialog === 'versions' ? (
+          <VersionsDialog
+            journey={journey}
+            onClose={() => setDialog(undefined)}
+            onRestore={(version, graph) => {
+              history.apply((current) => ({ ...current, graph }));
+              setDialog(undefined);
+              notify('info', t('versions.restored', { version }), {
+                label: t('editor.undoAction'),
+                run: history.undo,
+              });
+            }}
+          />
+        ) : null}
+        {dialog === 'shortcuts' ? <ShortcutsDialog onClose={() => setDialog(undefined)} /> : null}
+        {autosave.status.kind === 'conflict' ? (
+          <ConflictDialog
+            conflicts={autosave.status.conflicts}
+            mine={doc}
+            onKeepMine={autosave.keepMine}
+            onTakeTheirs={autosave.takeTheirs}
+          />
+        ) : null}
+        {openConflict ? (
+          <ConflictDialog
+            conflicts={openConflict.conflicts}
+            mine={openConflict.mine}
+            onKeepMine={() => {
+              history.apply(() => openConflict.mine);
+              setOpenConflict(undefined);
+            }}
+            onTakeTheirs={() => {
+              setOpenConflict(undefined);
+              try {
+                clearLocalDraft(window.localStorage, journey.id);
+              } catch {
+                // No storage: nothing was kept, nothing to discard.
+              }
+            }}
+          />
+        ) : null}
+      </div>
+    </ProblemTextProvider>
   );
 }

@@ -1,4 +1,11 @@
-import { canConnect, formatProblem, type Locale, nodeDefinition, outputPorts } from '@waymark/journey';
+import {
+  canConnect,
+  formatProblem,
+  type Locale,
+  nodeDefinition,
+  nodeNamesFor,
+  outputPorts,
+} from '@waymark/journey';
 import { useReactFlow } from '@xyflow/react';
 import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
@@ -83,7 +90,9 @@ export function useEditorCommands({
     (source: string, sourceHandle: string, target: string) => {
       const verdict = canConnect(graph, source, sourceHandle, target);
       if (!verdict.ok) {
-        notify('error', t('editor.connectionRefused', { reason: formatProblem(verdict.problem, locale) }));
+        // Named as on the canvas; worked out only when a connection is refused.
+        const reason = formatProblem(verdict.problem, locale, nodeNamesFor(graph, locale));
+        notify('error', t('editor.connectionRefused', { reason }));
         return;
       }
       editGraph((g) => connect(g, source, sourceHandle, target));

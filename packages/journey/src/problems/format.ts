@@ -3,6 +3,7 @@ import { fillTemplate, type MessageParam } from '../i18n/fill.ts';
 import { type Locale, localize } from '../i18n/locale.ts';
 import { nodeDefinition } from '../registry.ts';
 import { problemCatalog } from './catalog.ts';
+import type { NodeNames } from './node-names.ts';
 import type { Problem } from './problem.ts';
 import { fieldReasons, isFieldReason } from './reasons.ts';
 
@@ -36,13 +37,17 @@ function localizedPort(type: MessageParam | undefined, port: MessageParam | unde
 
 type Formattable = Pick<Problem, 'code' | 'params'> & Partial<Pick<Problem, 'nodeId' | 'edgeId'>>;
 
-function localizedParams(problem: Formattable, locale: Locale) {
+function localizedParams(problem: Formattable, locale: Locale, names: NodeNames | undefined) {
   const params: Record<string, MessageParam> = { ...problem.params };
   if (problem.edgeId !== undefined) params.edgeId = problem.edgeId;
   if (problem.nodeId !== undefined) {
     params.nodeId = problem.nodeId;
-    params.node = nodeName(problem.nodeId, problem.params.nodeType, locale);
+    params.node = names?.(problem.nodeId) ?? nodeName(problem.nodeId, problem.params.nodeType, locale);
   }
+  // The steps of a loop, named like {node}.
+  const loop = params.nodes;
+  if (names && problem.code === 'graph.cycle-without-wait' && Array.isArray(loop))
+    params.nodes = loop.map((id) => (typeof id === 'string' ? (names(id) ?? id) : id));
   if (params.port !== undefined)
     params.port = localizedPort(params.nodeType, params.port, locale) as MessageParam;
   for (const key of ['channel', 'templateChannel', 'connectorChannel']) {
@@ -73,12 +78,13 @@ function localizedParams(problem: Formattable, locale: Locale) {
 
 /**
  * The problem's sentence in `locale`. Fills the placeholders every message may use: {node} (the
- * node's label and id), {field} and {reason} (what is wrong with which field), and localises
- * channel names and expected types. Never throws, even for a code it does not know.
+ * node's label and id, or the name `names` gives it, see `nodeNamesFor`), {field} and {reason}
+ * (what is wrong with which field), and localises channel names and expected types. Never throws,
+ * even for a code it does not know.
  */
-export function formatProblem(problem: Formattable, locale: Locale): string {
+export function formatProblem(problem: Formattable, locale: Locale, names?: NodeNames): string {
   const template = Object.hasOwn(problemCatalog, problem.code) ? problemCatalog[problem.code] : undefined;
   if (!template) return problem.code;
   const separator = problem.code === 'graph.cycle-without-wait' ? ' → ' : locale === 'zh-CN' ? '、' : ', ';
-  return fillTemplate(localize(template, locale), localizedParams(problem, locale), separator);
+  return fillTemplate(localize(template, locale), localizedParams(problem, locale, names), separator);
 }

@@ -2,6 +2,7 @@ import type { JourneyNode } from '../graph/schema.ts';
 import { analyzeNode, type NodeAnalysis } from '../node-analysis.ts';
 import { makeProblem, type Problem } from '../problems/problem.ts';
 import { fieldName } from '../problems/zod-issues.ts';
+import { oneIssuePerField } from './one-issue-per-field.ts';
 
 /** A node of the graph under validation, with what its type says about it. */
 export interface CheckedNode {
@@ -32,7 +33,7 @@ export function checkNodes(nodes: readonly { node: JourneyNode }[]): {
       problems.push(makeProblem('node.unknown-type', { type: node.type }, { nodeId: node.id }));
       continue;
     }
-    for (const issue of analysis.configIssues) {
+    for (const issue of oneIssuePerField(analysis.configIssues)) {
       const params = {
         ...issue.params,
         nodeType: node.type,

@@ -3,6 +3,7 @@ import { type JourneySettings, settingsSchema } from '../graph/settings.ts';
 import { makeProblem, type Problem } from '../problems/problem.ts';
 import { fieldName, safeParseFields } from '../problems/zod-issues.ts';
 import type { CheckedNode } from './check-nodes.ts';
+import { oneIssuePerField } from './one-issue-per-field.ts';
 
 function eventTriggersOf(byId: ReadonlyMap<string, CheckedNode>): { event: string; hasCondition: boolean }[] {
   return [...byId.values()]
@@ -44,7 +45,7 @@ function semanticChecks(settings: JourneySettings, byId: ReadonlyMap<string, Che
 export function checkSettings(input: unknown, byId: ReadonlyMap<string, CheckedNode>): Problem[] {
   const parsed = safeParseFields(settingsSchema, input ?? {});
   if (parsed.ok) return semanticChecks(parsed.value, byId);
-  return parsed.issues.map((issue) => {
+  return oneIssuePerField(parsed.issues).map((issue) => {
     const inGoal = issue.path[0] === 'goal';
     const field = fieldName(inGoal ? issue.path.slice(1) : issue.path);
     const code = inGoal ? 'settings.goal-invalid' : 'settings.invalid';

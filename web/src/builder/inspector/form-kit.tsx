@@ -1,6 +1,7 @@
-import { formatProblem, type Locale, type Problem } from '@waymark/journey';
+import type { Problem } from '@waymark/journey';
 import { type ReactNode, useId } from 'react';
 import type { JourneyGraph } from '../graph-types.ts';
+import type { ProblemText } from '../problems/problem-text.tsx';
 import type { References } from '../use-references.ts';
 
 /** What every node form gets: the raw config (possibly incomplete) and a way to change it. */
@@ -19,14 +20,14 @@ export interface NodeFormProps<Config = Record<string, unknown>> {
 export function problemsAt(
   problems: readonly Problem[],
   path: readonly (string | number)[],
-  locale: Locale,
+  problemText: ProblemText,
 ): string[] {
   return problems
     .filter((problem) => {
       const at = problem.path ?? [];
       return path.every((part, index) => at[index] === part);
     })
-    .map((problem) => formatProblem(problem, locale));
+    .map(problemText);
 }
 
 interface FieldProps {

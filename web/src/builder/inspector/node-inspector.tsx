@@ -1,7 +1,8 @@
-import { formatProblem, localize, nodeDefinition, outputPorts, type Problem } from '@waymark/journey';
+import { localize, nodeDefinition, outputPorts, type Problem } from '@waymark/journey';
 import { useI18n } from '../../i18n/index.ts';
 import { NodeIcon } from '../canvas/node-icon.tsx';
 import type { JourneyGraph } from '../graph-types.ts';
+import { useProblemText } from '../problems/problem-text.tsx';
 import type { EditorCommands } from '../use-editor-commands.ts';
 import type { References } from '../use-references.ts';
 import { formFor } from './forms/index.ts';
@@ -18,6 +19,7 @@ interface NodeInspectorProps {
 /** The selected step: what it is, its form, its problems and its exits. */
 export function NodeInspector({ node, graph, problems, references, readOnly, commands }: NodeInspectorProps) {
   const { t, locale } = useI18n();
+  const problemText = useProblemText();
   const definition = nodeDefinition(node.type);
   const Form = formFor(node.type);
   const nodeProblems = problems.filter((problem) => problem.nodeId === node.id);
@@ -45,7 +47,7 @@ export function NodeInspector({ node, graph, problems, references, readOnly, com
         <ul className="inspector-problems" aria-label={t('problems.title')}>
           {generalProblems.map((problem, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: problems have no id.
-            <li key={index}>{formatProblem(problem, locale)}</li>
+            <li key={index}>{problemText(problem)}</li>
           ))}
         </ul>
       ) : null}

@@ -1,8 +1,9 @@
 import type { Condition } from '@waymark/conditions';
-import { formatProblem, type Problem } from '@waymark/journey';
+import type { Problem } from '@waymark/journey';
 import { ConditionBuilder } from '../../conditions/condition-builder.tsx';
 import { useFieldCatalog } from '../../fields/use-field-catalog.ts';
 import { useI18n } from '../../i18n/index.ts';
+import { useProblemText } from '../problems/problem-text.tsx';
 import { Field, numberFromInput, withOptional } from './form-kit.tsx';
 
 interface SettingsFormProps {
@@ -26,7 +27,8 @@ type ReEntry = { policy?: 'once' | 'afterDays' | 'always'; days?: number | strin
 
 /** Journey-wide settings: goal, re-entry, time zone, quiet hours, caps. */
 export function SettingsForm({ settings, problems, readOnly, onChange }: SettingsFormProps) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const problemText = useProblemText();
   const catalog = useFieldCatalog();
   const goal = settings.goal as Goal | undefined;
   const reEntry = (settings.reEntry as ReEntry | undefined) ?? { policy: 'once' };
@@ -40,10 +42,7 @@ export function SettingsForm({ settings, problems, readOnly, onChange }: Setting
     else next[key] = value;
     onChange(next, group ?? `settings:${key}`);
   };
-  const errors = (key: string) =>
-    problems
-      .filter((problem) => problem.path?.includes(key))
-      .map((problem) => formatProblem(problem, locale));
+  const errors = (key: string) => problems.filter((problem) => problem.path?.includes(key)).map(problemText);
 
   return (
     <fieldset disabled={readOnly} className="form settings-form" aria-label={t('settings.title')}>

@@ -1,18 +1,19 @@
-import { formatProblem, type Locale, type Problem } from '@waymark/journey';
+import type { Problem } from '@waymark/journey';
 import { memo, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n/index.ts';
+import { useProblemText } from './problem-text.tsx';
 
 interface ProblemsPanelProps {
   problems: readonly Problem[];
-  locale: Locale;
   onFocus: (nodeId: string) => void;
 }
 
 /** Every problem of the journey in words; clicking one shows its step on the canvas. */
-export const ProblemsPanel = memo(function ProblemsPanel({ problems, locale, onFocus }: ProblemsPanelProps) {
+export const ProblemsPanel = memo(function ProblemsPanel({ problems, onFocus }: ProblemsPanelProps) {
   const { t } = useI18n();
   const [open, setOpen] = useState(true);
-  const texts = useMemo(() => problems.map((problem) => formatProblem(problem, locale)), [problems, locale]);
+  const problemText = useProblemText();
+  const texts = useMemo(() => problems.map(problemText), [problems, problemText]);
   return (
     <section
       className={`problems ${problems.length > 0 ? 'has-problems' : 'no-problems'}`}

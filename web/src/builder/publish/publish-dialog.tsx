@@ -1,4 +1,4 @@
-import { diffGraphs, formatProblem, type Problem } from '@waymark/journey';
+import { diffGraphs, type Problem } from '@waymark/journey';
 import { useEffect, useState } from 'react';
 import { isApiError } from '../../api/api-error.ts';
 import { getJourney, getVersion, type Journey, publishJourney } from '../../api/journeys.ts';
@@ -7,6 +7,7 @@ import { Banner } from '../../ui/banner.tsx';
 import { Dialog } from '../../ui/dialog.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { type JourneyGraph, normalizeGraph } from '../graph-types.ts';
+import { useProblemText } from '../problems/problem-text.tsx';
 import { DiffList } from './diff-list.tsx';
 
 interface PublishDialogProps {
@@ -30,7 +31,8 @@ export function PublishDialog({
   onClose,
   onPublished,
 }: PublishDialogProps) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const problemText = useProblemText();
   const [live, setLive] = useState<JourneyGraph | undefined>(undefined);
   const [loadError, setLoadError] = useState<unknown>(undefined);
   const [note, setNote] = useState('');
@@ -98,7 +100,7 @@ export function PublishDialog({
         <ul className="problems-list">
           {serverProblems.map((problem, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: server problems have no id.
-            <li key={index}>{formatProblem(problem, locale)}</li>
+            <li key={index}>{problemText(problem)}</li>
           ))}
         </ul>
       ) : null}

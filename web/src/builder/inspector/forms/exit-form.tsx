@@ -1,16 +1,18 @@
 import type { ConfigOf } from '@waymark/journey';
 import { useI18n } from '../../../i18n/index.ts';
+import { useProblemText } from '../../problems/problem-text.tsx';
 import { Field, type NodeFormProps, problemsAt } from '../form-kit.tsx';
 
 /** Exit: why customers leave here, recorded for reports. */
 export function ExitForm({ config, onChange, problems, readOnly }: NodeFormProps<ConfigOf<'exit'>>) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const problemText = useProblemText();
   return (
     <fieldset disabled={readOnly} className="form">
       <Field
         label={t('forms.exitReason')}
         hint={t('forms.exitReasonHint')}
-        errors={problemsAt(problems, ['reason'], locale)}
+        errors={problemsAt(problems, ['reason'], problemText)}
       >
         {(id) => (
           <input

@@ -2,11 +2,13 @@ import type { ConfigOf } from '@waymark/journey';
 import { ConditionBuilder } from '../../../conditions/condition-builder.tsx';
 import { LiveCount } from '../../../conditions/live-count.tsx';
 import { useI18n } from '../../../i18n/index.ts';
+import { useProblemText } from '../../problems/problem-text.tsx';
 import { type NodeFormProps, problemsAt } from '../form-kit.tsx';
 
 /** Filter: a condition on the customer; "yes" and "no" exits. Shows how many match right now. */
 export function FilterForm({ config, onChange, problems, readOnly }: NodeFormProps<ConfigOf<'filter'>>) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const problemText = useProblemText();
   return (
     <fieldset disabled={readOnly} className="form">
       <span className="field-label">{t('forms.filterCondition')}</span>
@@ -18,7 +20,7 @@ export function FilterForm({ config, onChange, problems, readOnly }: NodeFormPro
           onChange({ ...config, condition: condition ?? { type: 'all', conditions: [] } }, 'condition')
         }
       />
-      {problemsAt(problems, ['condition'], locale).map((error) => (
+      {problemsAt(problems, ['condition'], problemText).map((error) => (
         <p key={error} className="field-error">
           {error}
         </p>

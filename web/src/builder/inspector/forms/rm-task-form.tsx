@@ -3,6 +3,7 @@ import { useFieldCatalog } from '../../../fields/use-field-catalog.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import { ScriptEditor } from '../../../scripts/script-editor.tsx';
 import { scriptVariables } from '../../../scripts/variables.ts';
+import { useProblemText } from '../../problems/problem-text.tsx';
 import { Field, type NodeFormProps, numberFromInput, problemsAt, upstreamEvent } from '../form-kit.tsx';
 
 type RmConfig = ConfigOf<'rm.task'>;
@@ -10,6 +11,7 @@ type RmConfig = ConfigOf<'rm.task'>;
 /** Relationship-manager task: call or visit, how long they have, and the talking points. */
 export function RmTaskForm({ config, onChange, problems, readOnly, graph, nodeId }: NodeFormProps<RmConfig>) {
   const { t, locale } = useI18n();
+  const problemText = useProblemText();
   const catalog = useFieldCatalog();
   return (
     <fieldset disabled={readOnly} className="form">
@@ -26,7 +28,7 @@ export function RmTaskForm({ config, onChange, problems, readOnly, graph, nodeId
             </select>
           )}
         </Field>
-        <Field label={t('forms.slaHours')} errors={problemsAt(problems, ['slaHours'], locale)}>
+        <Field label={t('forms.slaHours')} errors={problemsAt(problems, ['slaHours'], problemText)}>
           {(id, invalid) => (
             <input
               id={id}
@@ -45,7 +47,7 @@ export function RmTaskForm({ config, onChange, problems, readOnly, graph, nodeId
         label={t('forms.talkingPoints')}
         value={config.script ?? ''}
         variables={scriptVariables(locale, upstreamEvent(graph, nodeId), catalog)}
-        invalid={problemsAt(problems, ['script'], locale).length > 0}
+        invalid={problemsAt(problems, ['script'], problemText).length > 0}
         onChange={(script) => onChange({ ...config, script }, 'script')}
       />
     </fieldset>

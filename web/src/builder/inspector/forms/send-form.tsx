@@ -1,6 +1,7 @@
 import { type Channel, type ConfigOf, channels } from '@waymark/journey';
 import { useState } from 'react';
 import { useI18n } from '../../../i18n/index.ts';
+import { useProblemText } from '../../problems/problem-text.tsx';
 import { ContentEditor, type SendContent } from '../content-editor.tsx';
 import {
   ancestorsOf,
@@ -30,7 +31,8 @@ function upstreamVariants(props: NodeFormProps<SendConfig>): { id: string; label
 /** Send: channel, connector, and the script (default and per A/B path). */
 export function SendForm(props: NodeFormProps<SendConfig>) {
   const { config, onChange, problems, references, readOnly, graph, nodeId } = props;
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const problemText = useProblemText();
   const [tab, setTab] = useState<string>('default');
   const channel: Channel = config.channel ?? 'sms';
   const connectors = references.connectors.filter((connector) => connector.channel === channel);
@@ -51,7 +53,7 @@ export function SendForm(props: NodeFormProps<SendConfig>) {
   return (
     <fieldset disabled={readOnly} className="form">
       <div className="row">
-        <Field label={t('send.channel')} errors={problemsAt(problems, ['channel'], locale)}>
+        <Field label={t('send.channel')} errors={problemsAt(problems, ['channel'], problemText)}>
           {(id) => (
             <select
               id={id}
@@ -66,7 +68,7 @@ export function SendForm(props: NodeFormProps<SendConfig>) {
             </select>
           )}
         </Field>
-        <Field label={t('send.connector')} errors={problemsAt(problems, ['connectorId'], locale)}>
+        <Field label={t('send.connector')} errors={problemsAt(problems, ['connectorId'], problemText)}>
           {(id, invalid) => (
             <select
               id={id}
@@ -85,7 +87,7 @@ export function SendForm(props: NodeFormProps<SendConfig>) {
         </Field>
       </div>
       {connectors.length === 0 ? <p className="field-hint">{t('send.noConnectorsForChannel')}</p> : null}
-      <Field label={t('send.messageName')} errors={problemsAt(problems, ['messageName'], locale)}>
+      <Field label={t('send.messageName')} errors={problemsAt(problems, ['messageName'], problemText)}>
         {(id) => (
           <input
             id={id}
@@ -126,7 +128,7 @@ export function SendForm(props: NodeFormProps<SendConfig>) {
           content={config.content}
           channel={channel}
           templates={references.templates}
-          errors={problemsAt(problems, ['content'], locale)}
+          errors={problemsAt(problems, ['content'], problemText)}
           onChange={(content, group) => onChange({ ...config, content }, group)}
           event={event}
           journeyName={journeyName}
@@ -159,7 +161,7 @@ export function SendForm(props: NodeFormProps<SendConfig>) {
               content={variantContent[activeTab]}
               channel={channel}
               templates={references.templates}
-              errors={problemsAt(problems, ['variantContent', activeTab], locale)}
+              errors={problemsAt(problems, ['variantContent', activeTab], problemText)}
               onChange={(content, group) => setVariantContent(activeTab, content, group)}
               event={event}
               journeyName={journeyName}

@@ -1,5 +1,6 @@
 import type { ConfigOf } from '@waymark/journey';
 import { useI18n } from '../../../i18n/index.ts';
+import { useProblemText } from '../../problems/problem-text.tsx';
 import { Field, type NodeFormProps, numberFromInput, problemsAt, withOptional } from '../form-kit.tsx';
 
 type SplitConfig = ConfigOf<'split.ab'>;
@@ -25,7 +26,8 @@ function evenWeights(count: number): number[] {
 
 /** A/B split: paths with weights that, with the control group, add up to 100. */
 export function SplitAbForm({ config, onChange, problems, readOnly }: NodeFormProps<SplitConfig>) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const problemText = useProblemText();
   const variants = Array.isArray(config.variants) ? config.variants : [];
   const total = variants.reduce(
     (sum, v) => sum + (Number(v.weight) || 0),
@@ -127,7 +129,7 @@ export function SplitAbForm({ config, onChange, problems, readOnly }: NodeFormPr
         {t('split.control')}
       </label>
       {config.control ? (
-        <Field label={t('split.controlWeight')} errors={problemsAt(problems, ['control'], locale)}>
+        <Field label={t('split.controlWeight')} errors={problemsAt(problems, ['control'], problemText)}>
           {(id) => (
             <input
               id={id}
@@ -149,7 +151,7 @@ export function SplitAbForm({ config, onChange, problems, readOnly }: NodeFormPr
         {t('split.total', { total })}
         {total === 100 ? ' ✓' : ` — ${t('split.totalMustBe')}`}
       </p>
-      {problemsAt(problems, ['variants'], locale).map((error) => (
+      {problemsAt(problems, ['variants'], problemText).map((error) => (
         <p key={error} className="field-error">
           {error}
         </p>

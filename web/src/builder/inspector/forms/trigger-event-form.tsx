@@ -2,6 +2,7 @@ import type { ConfigOf } from '@waymark/journey';
 import { ConditionBuilder } from '../../../conditions/condition-builder.tsx';
 import { useFieldCatalog } from '../../../fields/use-field-catalog.ts';
 import { useI18n } from '../../../i18n/index.ts';
+import { useProblemText } from '../../problems/problem-text.tsx';
 import { Field, type NodeFormProps, problemsAt, withOptional } from '../form-kit.tsx';
 
 /** Event trigger: which event enrolls the customer, and on which of its properties. */
@@ -11,11 +12,12 @@ export function TriggerEventForm({
   problems,
   readOnly,
 }: NodeFormProps<ConfigOf<'trigger.event'>>) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const problemText = useProblemText();
   const catalog = useFieldCatalog();
   return (
     <fieldset disabled={readOnly} className="form">
-      <Field label={t('trigger.event')} errors={problemsAt(problems, ['event'], locale)}>
+      <Field label={t('trigger.event')} errors={problemsAt(problems, ['event'], problemText)}>
         {(id, invalid) => (
           <>
             <input
@@ -44,7 +46,7 @@ export function TriggerEventForm({
           onChange(withOptional(config, 'condition', condition as typeof config.condition), 'condition')
         }
       />
-      {problemsAt(problems, ['condition'], locale).map((error) => (
+      {problemsAt(problems, ['condition'], problemText).map((error) => (
         <p key={error} className="field-error">
           {error}
         </p>

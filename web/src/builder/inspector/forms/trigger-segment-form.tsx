@@ -1,5 +1,6 @@
 import type { ConfigOf } from '@waymark/journey';
 import { useI18n } from '../../../i18n/index.ts';
+import { useProblemText } from '../../problems/problem-text.tsx';
 import { Field, type NodeFormProps, problemsAt } from '../form-kit.tsx';
 import { WeekdayPicker } from '../weekday-picker.tsx';
 
@@ -14,12 +15,13 @@ export function TriggerSegmentForm({
   references,
   readOnly,
 }: NodeFormProps<SegmentConfig>) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const problemText = useProblemText();
   const schedule: Partial<Schedule> = config.schedule ?? { kind: 'once' };
   const setSchedule = (next: Schedule, group?: string) => onChange({ ...config, schedule: next }, group);
   return (
     <fieldset disabled={readOnly} className="form">
-      <Field label={t('trigger.segment')} errors={problemsAt(problems, ['segmentId'], locale)}>
+      <Field label={t('trigger.segment')} errors={problemsAt(problems, ['segmentId'], problemText)}>
         {(id, invalid) => (
           <select
             id={id}
@@ -36,7 +38,7 @@ export function TriggerSegmentForm({
           </select>
         )}
       </Field>
-      <Field label={t('trigger.schedule')} errors={problemsAt(problems, ['schedule'], locale)}>
+      <Field label={t('trigger.schedule')} errors={problemsAt(problems, ['schedule'], problemText)}>
         {(id) => (
           <select
             id={id}

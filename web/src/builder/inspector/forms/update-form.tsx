@@ -1,6 +1,7 @@
 import type { ConfigOf } from '@waymark/journey';
 import { useFieldCatalog } from '../../../fields/use-field-catalog.ts';
 import { useI18n } from '../../../i18n/index.ts';
+import { useProblemText } from '../../problems/problem-text.tsx';
 import { Field, type NodeFormProps, problemsAt } from '../form-kit.tsx';
 
 type UpdateConfig = ConfigOf<'update'>;
@@ -23,6 +24,7 @@ function parseValue(text: string): AttributeValue {
 /** Update profile: set attributes and add or remove tags. */
 export function UpdateForm({ config, onChange, problems, readOnly }: NodeFormProps<UpdateConfig>) {
   const { t, locale } = useI18n();
+  const problemText = useProblemText();
   const catalog = useFieldCatalog();
   const attributes = Object.entries(config.setAttributes ?? {});
   const setAttributes = (entries: [string, AttributeValue][], group?: string) =>
@@ -80,7 +82,7 @@ export function UpdateForm({ config, onChange, problems, readOnly }: NodeFormPro
       <Field
         label={t('forms.addTags')}
         hint={t('condition.listHint')}
-        errors={problemsAt(problems, ['addTags'], locale)}
+        errors={problemsAt(problems, ['addTags'], problemText)}
       >
         {(id) => (
           <input
@@ -93,7 +95,7 @@ export function UpdateForm({ config, onChange, problems, readOnly }: NodeFormPro
       <Field
         label={t('forms.removeTags')}
         hint={t('condition.listHint')}
-        errors={problemsAt(problems, ['removeTags'], locale)}
+        errors={problemsAt(problems, ['removeTags'], problemText)}
       >
         {(id) => (
           <input
@@ -103,7 +105,7 @@ export function UpdateForm({ config, onChange, problems, readOnly }: NodeFormPro
           />
         )}
       </Field>
-      {problemsAt(problems, ['setAttributes'], locale).map((error) => (
+      {problemsAt(problems, ['setAttributes'], problemText).map((error) => (
         <p key={error} className="field-error">
           {error}
         </p>

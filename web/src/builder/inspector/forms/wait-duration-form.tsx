@@ -1,5 +1,6 @@
 import type { ConfigOf } from '@waymark/journey';
 import { useI18n } from '../../../i18n/index.ts';
+import { useProblemText } from '../../problems/problem-text.tsx';
 import { DurationInput } from '../duration-input.tsx';
 import { type NodeFormProps, problemsAt, withOptional } from '../form-kit.tsx';
 
@@ -10,13 +11,17 @@ export function WaitDurationForm({
   problems,
   readOnly,
 }: NodeFormProps<ConfigOf<'wait.duration'>>) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const problemText = useProblemText();
   return (
     <fieldset disabled={readOnly} className="form">
       <DurationInput
         label={t('wait.amount')}
         value={{ amount: config.amount, unit: config.unit }}
-        errors={[...problemsAt(problems, ['amount'], locale), ...problemsAt(problems, ['unit'], locale)]}
+        errors={[
+          ...problemsAt(problems, ['amount'], problemText),
+          ...problemsAt(problems, ['unit'], problemText),
+        ]}
         onChange={(duration) => onChange({ ...config, ...duration }, 'duration')}
       />
       <label className="checkbox">

@@ -2,6 +2,7 @@ import type { ConfigOf } from '@waymark/journey';
 import { ConditionBuilder } from '../../../conditions/condition-builder.tsx';
 import { useFieldCatalog } from '../../../fields/use-field-catalog.ts';
 import { useI18n } from '../../../i18n/index.ts';
+import { useProblemText } from '../../problems/problem-text.tsx';
 import { DurationInput } from '../duration-input.tsx';
 import { Field, type NodeFormProps, problemsAt, withOptional } from '../form-kit.tsx';
 
@@ -12,11 +13,12 @@ export function WaitEventForm({
   problems,
   readOnly,
 }: NodeFormProps<ConfigOf<'wait.event'>>) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const problemText = useProblemText();
   const catalog = useFieldCatalog();
   return (
     <fieldset disabled={readOnly} className="form">
-      <Field label={t('trigger.event')} errors={problemsAt(problems, ['event'], locale)}>
+      <Field label={t('trigger.event')} errors={problemsAt(problems, ['event'], problemText)}>
         {(id, invalid) => (
           <>
             <input
@@ -46,7 +48,7 @@ export function WaitEventForm({
       <DurationInput
         label={t('wait.timeout')}
         value={{ amount: config.timeout?.amount, unit: config.timeout?.unit }}
-        errors={problemsAt(problems, ['timeout'], locale)}
+        errors={problemsAt(problems, ['timeout'], problemText)}
         onChange={(timeout) => onChange({ ...config, timeout }, 'timeout')}
       />
     </fieldset>

@@ -2,6 +2,7 @@ import type { ConfigOf } from '@waymark/journey';
 import type { FieldCatalog, FieldSpec } from '../../../fields/field-catalog.ts';
 import { useFieldCatalog } from '../../../fields/use-field-catalog.ts';
 import { useI18n } from '../../../i18n/index.ts';
+import { useProblemText } from '../../problems/problem-text.tsx';
 import { Field, type NodeFormProps, numberFromInput, problemsAt } from '../form-kit.tsx';
 import { WeekdayPicker } from '../weekday-picker.tsx';
 
@@ -25,10 +26,11 @@ function localToIso(value: string): string {
 
 /** Wait until: a date, the next time of day, or a date held in the profile. */
 export function WaitUntilForm({ config, onChange, problems, readOnly }: NodeFormProps<UntilConfig>) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const problemText = useProblemText();
   const catalog = useFieldCatalog();
   const value = config as Partial<UntilConfig> & Record<string, unknown>;
-  const errors = (field: string) => problemsAt(problems, [field], locale);
+  const errors = (field: string) => problemsAt(problems, [field], problemText);
   return (
     <fieldset disabled={readOnly} className="form">
       <Field label={t('forms.waitUntilKind')}>

@@ -1,5 +1,6 @@
 import type { ConfigOf } from '@waymark/journey';
 import { useI18n } from '../../../i18n/index.ts';
+import { useProblemText } from '../../problems/problem-text.tsx';
 import { Field, type NodeFormProps, numberFromInput, problemsAt, withOptional } from '../form-kit.tsx';
 
 type WebhookConfig = ConfigOf<'webhook'>;
@@ -7,7 +8,8 @@ const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /** Webhook: call an allowed address with a body filled from the customer's profile. */
 export function WebhookForm({ config, onChange, problems, readOnly }: NodeFormProps<WebhookConfig>) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const problemText = useProblemText();
   return (
     <fieldset disabled={readOnly} className="form">
       <div className="row">
@@ -26,7 +28,7 @@ export function WebhookForm({ config, onChange, problems, readOnly }: NodeFormPr
             </select>
           )}
         </Field>
-        <Field label={t('forms.url')} errors={problemsAt(problems, ['url'], locale)}>
+        <Field label={t('forms.url')} errors={problemsAt(problems, ['url'], problemText)}>
           {(id, invalid) => (
             <input
               id={id}
@@ -38,7 +40,7 @@ export function WebhookForm({ config, onChange, problems, readOnly }: NodeFormPr
           )}
         </Field>
       </div>
-      <Field label={t('forms.body')} errors={problemsAt(problems, ['bodyTemplate'], locale)}>
+      <Field label={t('forms.body')} errors={problemsAt(problems, ['bodyTemplate'], problemText)}>
         {(id) => (
           <textarea
             id={id}
@@ -51,7 +53,7 @@ export function WebhookForm({ config, onChange, problems, readOnly }: NodeFormPr
           />
         )}
       </Field>
-      <Field label={t('forms.timeoutSeconds')} errors={problemsAt(problems, ['timeoutSeconds'], locale)}>
+      <Field label={t('forms.timeoutSeconds')} errors={problemsAt(problems, ['timeoutSeconds'], problemText)}>
         {(id) => (
           <input
             id={id}
