@@ -48,6 +48,6 @@ export function garbledAnswer(provider: string, response: HttpResponse): Unknown
   );
 }
 
-function capitalise(text: string): string {
+export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

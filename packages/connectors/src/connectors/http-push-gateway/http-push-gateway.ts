@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { errorForExchange, garbledAnswer, readJson } from '../../http/exchange-errors.ts';
 import { httpRequest } from '../../http/http-request.ts';
+import { bearerJsonHeaders, checkGateway, lookupByKey } from '../../http/json-gateway.ts';
 import { defineConnector } from '../../sdk/define-connector.ts';
-import { errorForStatus, provider } from './answers.ts';
+import { errorForStatus, provider, pushGateway } from './answers.ts';
 import { acceptedAnswer, type PushRequestBody, pushGatewayPaths } from './protocol.ts';
 
 const credentials = z.object({
@@ -39,7 +40,7 @@ export const httpPushGateway = defineConnector({
     const response = await httpRequest({
       url: new URL(pushGatewayPaths.send, c.baseUrl),
       method: 'POST',
-      headers: { ...jsonHeaders(c.apiToken), 'idempotency-key': idempotencyKey },
+      headers: { ...bearerJsonHeaders(c.apiToken), 'idempotency-key': idempotencyKey },
       body: JSON.stringify(body),
       timeoutMs: c.timeoutMs,
       signal,
@@ -56,52 +57,24 @@ export const httpPushGateway = defineConnector({
     };
   },
 
-  async lookup({ idempotencyKey, credentials: c, signal }) {
-    const response = await httpRequest({
-      url: new URL(pushGatewayPaths.byKey + encodeURIComponent(idempotencyKey), c.baseUrl),
-      method: 'GET',
-      headers: jsonHeaders(c.apiToken),
+  lookup({ idempotencyKey, credentials: c, signal }) {
+    return lookupByKey(
+      { ...pushGateway, errorForStatus, acceptedAnswer },
+      {
+        url: new URL(pushGatewayPaths.byKey + encodeURIComponent(idempotencyKey), c.baseUrl),
+        token: c.apiToken,
+        timeoutMs: c.timeoutMs,
+        signal,
+      },
+    );
+  },
+
+  check({ credentials: c, signal }) {
+    return checkGateway(pushGateway, {
+      url: new URL(pushGatewayPaths.app, c.baseUrl),
+      token: c.apiToken,
       timeoutMs: c.timeoutMs,
       signal,
-    }).catch((error: unknown) => {
-      throw errorForExchange(provider, error);
     });
-    if (response.status === 404) return { found: false };
-    if (response.status < 200 || response.status >= 300) throw errorForStatus(response);
-    const answer = acceptedAnswer.safeParse(readJson(response.body));
-    if (!answer.success) throw garbledAnswer(provider, response);
-    return {
-      found: true,
-      receipt: {
-        providerMessageId: answer.data.id,
-        status: answer.data.status === 'delivered' ? 'delivered' : 'sent',
-      },
-    };
-  },
-
-  async check({ credentials: c, signal }) {
-    const started = Date.now();
-    try {
-      const response = await httpRequest({
-        url: new URL(pushGatewayPaths.app, c.baseUrl),
-        method: 'GET',
-        headers: jsonHeaders(c.apiToken),
-        timeoutMs: Math.min(c.timeoutMs, 5000),
-        signal,
-      });
-      if (response.status === 401 || response.status === 403) {
-        return { ok: false, message: 'The push gateway refused the API token' };
-      }
-      if (response.status !== 200) {
-        return { ok: false, message: `The push gateway answered HTTP ${response.status}` };
-      }
-      return { ok: true, message: `The push gateway answered in ${Date.now() - started} ms` };
-    } catch (error) {
-      return { ok: false, message: `Could not reach the push gateway: ${(error as Error).message}` };
-    }
   },
 });
-
-function jsonHeaders(token: string): Record<string, string> {
-  return { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' };
-}

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { errorForExchange, garbledAnswer, readJson } from '../../http/exchange-errors.ts';
 import { httpRequest } from '../../http/http-request.ts';
+import { bearerJsonHeaders, checkGateway, lookupByKey } from '../../http/json-gateway.ts';
 import { type DeliveryReport, defineConnector, type SendOutcome } from '../../sdk/define-connector.ts';
 import { PermanentSendError, UnknownOutcomeError } from '../../sdk/errors.ts';
-import { errorForExchange, errorForStatus, garbledAnswer, readJson } from './answers.ts';
+import { errorForStatus, smsGateway } from './answers.ts';
 import {
   acceptedAnswer,
   type BatchRequestItem,
@@ -40,7 +42,7 @@ export const httpSmsGateway = defineConnector({
     const response = await httpRequest({
       url: new URL(gatewayPaths.send, c.baseUrl),
       method: 'POST',
-      headers: { ...jsonHeaders(c.apiKey), 'idempotency-key': idempotencyKey },
+      headers: { ...bearerJsonHeaders(c.apiKey), 'idempotency-key': idempotencyKey },
       body: JSON.stringify({
         to: message.to,
         text: message.text,
@@ -50,11 +52,11 @@ export const httpSmsGateway = defineConnector({
       timeoutMs: c.timeoutMs,
       signal,
     }).catch((error: unknown) => {
-      throw errorForExchange(error);
+      throw errorForExchange(smsGateway.provider, error);
     });
     if (response.status < 200 || response.status >= 300) throw errorForStatus(response);
     const answer = acceptedAnswer.safeParse(readJson(response.body));
-    if (!answer.success) throw garbledAnswer(response);
+    if (!answer.success) throw garbledAnswer(smsGateway.provider, response);
     return {
       providerMessageId: answer.data.id,
       status: answer.data.status === 'delivered' ? 'delivered' : 'sent',
@@ -73,16 +75,16 @@ export const httpSmsGateway = defineConnector({
     const response = await httpRequest({
       url: new URL(gatewayPaths.batch, c.baseUrl),
       method: 'POST',
-      headers: jsonHeaders(c.apiKey),
+      headers: bearerJsonHeaders(c.apiKey),
       body: JSON.stringify({ messages, callbackUrl: c.callbackUrl }),
       timeoutMs: c.timeoutMs,
       signal,
     }).catch((error: unknown) => {
-      throw errorForExchange(error);
+      throw errorForExchange(smsGateway.provider, error);
     });
     if (response.status < 200 || response.status >= 300) throw errorForStatus(response);
     const answer = batchAnswer.safeParse(readJson(response.body));
-    if (!answer.success) throw garbledAnswer(response);
+    if (!answer.success) throw garbledAnswer(smsGateway.provider, response);
     const byKey = new Map(answer.data.results.map((r) => [r.idempotencyKey, r]));
     return items.map(({ idempotencyKey }): SendOutcome => {
       const result = byKey.get(idempotencyKey);
@@ -111,48 +113,25 @@ export const httpSmsGateway = defineConnector({
     });
   },
 
-  async lookup({ idempotencyKey, credentials: c, signal }) {
-    const response = await httpRequest({
-      url: new URL(gatewayPaths.byKey + encodeURIComponent(idempotencyKey), c.baseUrl),
-      method: 'GET',
-      headers: jsonHeaders(c.apiKey),
-      timeoutMs: c.timeoutMs,
-      signal,
-    }).catch((error: unknown) => {
-      throw errorForExchange(error);
-    });
-    if (response.status === 404) return { found: false };
-    if (response.status < 200 || response.status >= 300) throw errorForStatus(response);
-    const answer = acceptedAnswer.safeParse(readJson(response.body));
-    if (!answer.success) throw garbledAnswer(response);
-    return {
-      found: true,
-      receipt: {
-        providerMessageId: answer.data.id,
-        status: answer.data.status === 'delivered' ? 'delivered' : 'sent',
+  lookup({ idempotencyKey, credentials: c, signal }) {
+    return lookupByKey(
+      { ...smsGateway, errorForStatus, acceptedAnswer },
+      {
+        url: new URL(gatewayPaths.byKey + encodeURIComponent(idempotencyKey), c.baseUrl),
+        token: c.apiKey,
+        timeoutMs: c.timeoutMs,
+        signal,
       },
-    };
+    );
   },
 
-  async check({ credentials: c, signal }) {
-    const started = Date.now();
-    try {
-      const response = await httpRequest({
-        url: new URL(gatewayPaths.account, c.baseUrl),
-        method: 'GET',
-        headers: jsonHeaders(c.apiKey),
-        timeoutMs: Math.min(c.timeoutMs, 5000),
-        signal,
-      });
-      if (response.status === 401 || response.status === 403) {
-        return { ok: false, message: 'The gateway refused the API key' };
-      }
-      if (response.status !== 200)
-        return { ok: false, message: `The gateway answered HTTP ${response.status}` };
-      return { ok: true, message: `The gateway answered in ${Date.now() - started} ms` };
-    } catch (error) {
-      return { ok: false, message: `Could not reach the gateway: ${(error as Error).message}` };
-    }
+  check({ credentials: c, signal }) {
+    return checkGateway(smsGateway, {
+      url: new URL(gatewayPaths.account, c.baseUrl),
+      token: c.apiKey,
+      timeoutMs: c.timeoutMs,
+      signal,
+    });
   },
 
   webhooks: {
@@ -161,11 +140,3 @@ export const httpSmsGateway = defineConnector({
     },
   },
 });
-
-function jsonHeaders(apiKey: string): Record<string, string> {
-  return {
-    authorization: `Bearer ${apiKey}`,
-    'content-type': 'application/json',
-    accept: 'application/json',
-  };
-}

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { readJson } from '../../http/exchange-errors.ts';
 import type { DeliveryReport, WebhookRequest } from '../../sdk/define-connector.ts';
 import { WebhookRejectedError } from '../../sdk/errors.ts';
-import { readJson } from './answers.ts';
 import { receiptsBody, signatureHeader } from './protocol.ts';
 
 /** Signs a receipts body the way the gateway does (used by the test gateway, too). */
