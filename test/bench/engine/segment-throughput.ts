@@ -18,6 +18,8 @@ export interface SegmentThroughputResult {
   ratioToPostgresFloor: number;
   postgresFloorPerSecond: number;
   providerRequests: number;
+  /** Share of message status updates Postgres made heap-only (HOT: no index writes). */
+  messageUpdatesHeapOnly: number;
   /** CPU seconds per process name during the timed part: where the time went. */
   cpuSeconds: Record<string, number>;
 }
@@ -49,6 +51,7 @@ export async function segmentThroughput(
       ),
     );
     const fleet = await startWorkerFleet(world, workerProcesses, { WAYMARK_WORKERS: 'segments,steps,sends' });
+    let result: Omit<SegmentThroughputResult, 'messageUpdatesHeapOnly'>;
     try {
       const cpu = startRunCpuSplit(world, fleet);
       const started = performance.now();
@@ -57,7 +60,7 @@ export async function segmentThroughput(
       const seconds = (performance.now() - started) / 1000;
       const cpuSeconds = cpu.stop();
       const messagesPerSecond = customers / seconds;
-      return {
+      result = {
         bench: 'segment-journey-publish-to-provider',
         customers,
         workerProcesses,
@@ -73,6 +76,14 @@ export async function segmentThroughput(
     } finally {
       await fleet.stop();
     }
+    // Read once the workers' connections have closed and flushed their statistics.
+    const [updates] = await world.db.query<{ n_tup_upd: number; n_tup_hot_upd: number }>(
+      `SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'messages'`,
+    );
+    return {
+      ...result,
+      messageUpdatesHeapOnly: round((updates?.n_tup_hot_upd ?? 0) / (updates?.n_tup_upd || 1)),
+    };
   } finally {
     await world.close();
   }

@@ -57,9 +57,10 @@ export async function settleMessages(
          FROM v
         WHERE m.id = v.id AND m.status = ANY(string_to_array(v.from_statuses, ','))
           AND (v.attempt IS NULL OR m.attempts = v.attempt)
-        RETURNING m.id, m.enrollment_id, m.status, v.event, v.detail
+        RETURNING m.id, m.enrollment_id, m.status, v.event, v.detail, v.provider_id
      ), recorded AS (
-       INSERT INTO message_events (message_id, status, detail, at) SELECT id, event, detail, $9 FROM settled
+       INSERT INTO message_events (message_id, status, detail, at, provider_message_id)
+       SELECT id, event, detail, $9, provider_id FROM settled
      )
      SELECT id, enrollment_id, status FROM settled`,
     [

@@ -12,7 +12,12 @@ export interface ReconcileResult {
 }
 
 /** Connector kinds whose providers can be asked about a message by its idempotency key. */
-const kindsThatCanLookUp: string[] = connectorDefinitions.filter((d) => d.lookup !== undefined).map((d) => d.id);
+const kindsThatCanLookUp: string[] = connectorDefinitions
+  .filter((d) => d.lookup !== undefined)
+  .map((d) => d.id);
+
+/** How long the reconciler keeps asking about an unknown outcome before it leaves it unknown for good. */
+const askForDays = 30;
 
 /** Messages whose outcome is unknown are left this long before asking, so late answers can land first. */
 const settleDelayMs = 30_000;
@@ -34,17 +39,28 @@ export async function reconcileUnknown(r: EngineResources): Promise<ReconcileRes
   }>(
     // Only messages whose connector can be asked: the others stay unknown for good, and putting
     // them first in every page would starve the ones that can be settled.
+    // Found through the events that recorded them going unknown (messages keep no index on status,
+    // so their updates stay heap-only); those settled since are skipped by the status check.
     `SELECT m.id, m.idempotency_key, m.connector_id, m.channel, m.attempts
-       FROM messages m JOIN connectors c ON c.id = m.connector_id
-      WHERE m.status = 'unknown' AND m.updated_at < $1 AND c.kind = ANY($3::text[])
-      ORDER BY m.updated_at LIMIT $2`,
-    [new Date(now.getTime() - settleDelayMs), r.settings.pageSize, kindsThatCanLookUp],
+       FROM message_events ev
+       JOIN messages m ON m.id = ev.message_id
+       JOIN connectors c ON c.id = m.connector_id
+      WHERE ev.status = 'unknown' AND ev.at < $1 AND ev.at > $4
+        AND m.status = 'unknown' AND c.kind = ANY($3::text[])
+      ORDER BY ev.at LIMIT $2`,
+    [
+      new Date(now.getTime() - settleDelayMs),
+      r.settings.pageSize,
+      kindsThatCanLookUp,
+      new Date(now.getTime() - askForDays * 86_400_000),
+    ],
   );
   const settlements: Settlement[] = [];
   const requeue = new Map<string, number[]>();
   let unresolved = 0;
   const signal = AbortSignal.timeout(60_000);
-  for (const row of rows) {
+  // A message that went unknown twice (resent after a lookup found nothing) has two events.
+  for (const row of new Map(rows.map((m) => [m.id, m])).values()) {
     let account: Awaited<ReturnType<typeof r.connectors.get>>;
     try {
       account = await r.connectors.get(row.connector_id ?? '');

@@ -29,8 +29,10 @@ export async function recordReceipts(
     ...(providerIdsOnly.length === 0
       ? []
       : await r.db.query<Row>(
-          `SELECT id, provider_message_id, idempotency_key FROM messages
-            WHERE provider_message_id = ANY($2::text[]) AND connector_id = $1`,
+          // Through the events that carried the id: an index on messages would cost every send an index write.
+          `SELECT DISTINCT m.id, ev.provider_message_id, m.idempotency_key
+             FROM message_events ev JOIN messages m ON m.id = ev.message_id
+            WHERE ev.provider_message_id = ANY($2::text[]) AND m.connector_id = $1`,
           [job.connectorId, providerIdsOnly],
         )),
   ];
