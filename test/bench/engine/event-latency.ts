@@ -1,8 +1,9 @@
 import { insertEvents } from '@waymark/db';
-import { publishJourney, seedBankCustomers, smsThenExit } from '../../engine/support/engine-world.ts';
+import { publishJourney, smsThenExit } from '../../engine/support/engine-world.ts';
 import { createEngineWorld, startWorkerFleet } from './bench-world.ts';
 import { round } from './bullmq-baseline.ts';
 import { startRunCpuSplit } from './cpu-split.ts';
+import { seedManyCustomers } from './seed-many.ts';
 
 export interface EventLatencyResult {
   bench: 'event-to-provider-latency';
@@ -35,7 +36,11 @@ export async function eventLatency(
   const total = rate * seconds;
   const world = await createEngineWorld({ label: 'bench-latency' });
   try {
-    await seedBankCustomers(world, total);
+    // One customer per event: past the data set's 45,211 rows they repeat under new id prefixes.
+    await seedManyCustomers(world, total);
+    const customerIds = (await world.db.query<{ id: string }>('SELECT id FROM customers ORDER BY id')).map(
+      (row) => row.id,
+    );
     await publishJourney(
       world,
       smsThenExit(
@@ -55,7 +60,7 @@ export async function eventLatency(
         if (due > sent) {
           const events = Array.from({ length: due - sent }, (_, i) => ({
             eventId: `txn-${sent + i + 1}`,
-            customerId: `C${String(sent + i + 1).padStart(6, '0')}`,
+            customerId: customerIds[sent + i]!,
             name: 'card_txn',
             properties: { amount: 120 },
             occurredAt: new Date(),
