@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   createEngineWorld,
   type EngineWorld,
+  eventsForFirstCustomers,
   graph,
   publishJourney,
   seedBankCustomers,
@@ -73,12 +74,7 @@ it('does nothing twice when every event, step, delivery and wake-up arrives twic
       { reEntry: { policy: 'always' } },
     ),
   );
-  const events = Array.from({ length: customers }, (_, i) => ({
-    eventId: `login-${i + 1}`,
-    customerId: `C${String(i + 1).padStart(6, '0')}`,
-    name: 'app_login',
-    occurredAt: world.clock.now(),
-  }));
+  const events = eventsForFirstCustomers('app_login', customers, 'login', world.clock.now());
   // The same event stored twice, queued twice, and processed twice at once outside the queue.
   await insertEvents(world.testDb.db, events);
   expect((await insertEvents(world.testDb.db, events)).every((o) => o.status === 'duplicate')).toBe(true);

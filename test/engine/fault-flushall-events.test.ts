@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   createEngineWorld,
   type EngineWorld,
+  eventsForFirstCustomers,
   publishJourney,
   seedBankCustomers,
   smsThenExit,
@@ -44,12 +45,7 @@ it('processes every stored event exactly once after Redis lost their jobs (FLUSH
     ),
   );
   // Stored and queued as the server does it, with no event worker running yet.
-  const events = Array.from({ length: customers }, (_, i) => ({
-    eventId: `opened-${i + 1}`,
-    customerId: `C${String(i + 1).padStart(6, '0')}`,
-    name: 'account_opened',
-    occurredAt: world.clock.now(),
-  }));
+  const events = eventsForFirstCustomers('account_opened', customers, 'opened', world.clock.now());
   for (let i = 0; i < events.length; i += 50) {
     const batch = events.slice(i, i + 50);
     await insertEvents(world.testDb.db, batch);

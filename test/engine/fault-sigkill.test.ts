@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   createEngineWorld,
   type EngineWorld,
+  eventsForFirstCustomers,
   publishJourney,
   seedBankCustomers,
   smsThenExit,
@@ -56,12 +57,7 @@ it(`delivers each of ${customers.toLocaleString('en')} messages exactly once whi
       'welcomed',
     ),
   );
-  const events = Array.from({ length: customers }, (_, i) => ({
-    eventId: `activation-${i + 1}`,
-    customerId: `C${String(i + 1).padStart(6, '0')}`,
-    name: 'card_activated',
-    occurredAt: new Date(),
-  }));
+  const events = eventsForFirstCustomers('card_activated', customers, 'activation', new Date());
   await insertEvents(world.testDb.db, events);
   await world.r.producers.events.ingested(events.map((e) => e.eventId));
 

@@ -125,6 +125,16 @@ export async function publishJourney(
 
 type NodeSpec = { id: string; type: string; config: unknown };
 
+/** One `name` event for each of the first `count` bank customers (C000001…), with ids `<idPrefix>-<n>`. */
+export function eventsForFirstCustomers(name: string, count: number, idPrefix: string, occurredAt: Date) {
+  return Array.from({ length: count }, (_, i) => ({
+    eventId: `${idPrefix}-${i + 1}`,
+    customerId: `C${String(i + 1).padStart(6, '0')}`,
+    name,
+    occurredAt,
+  }));
+}
+
 /** A send node through the world's SMS gateway (`sms-main`) with an inline script. */
 export function smsNode(id: string, body: string): NodeSpec {
   return {
