@@ -178,9 +178,9 @@ describe('a planner builds a journey with the mouse', { timeout: 180_000 }, () =
     const idOf = (type: string) => graph.nodes.find((node) => node.type === type)?.id as string;
     const paths = ['A', 'A', 'B'];
     for (const [index, path] of paths.entries()) {
-      const [enrollment] = await product.testDb.db.query<{ id: number }>(
+      await product.testDb.db.query(
         `INSERT INTO enrollments (journey_id, version, customer_id, current_node, status)
-         VALUES ($1, 1, $2, $3, 'waiting') RETURNING id`,
+         VALUES ($1, 1, $2, $3, 'waiting')`,
         [journeyId, seeded.customers[index]?.id, idOf('wait.duration')],
       );
       const moves: [string, string][] = [
@@ -191,8 +191,10 @@ describe('a planner builds a journey with the mouse', { timeout: 180_000 }, () =
       ];
       for (const [nodeId, port] of moves) {
         await product.testDb.db.query(
-          'INSERT INTO step_transitions (enrollment_id, journey_id, version, node_id, port) VALUES ($1, $2, 1, $3, $4)',
-          [enrollment?.id, journeyId, nodeId, port],
+          `INSERT INTO journey_node_counts AS n (journey_id, version, node_id, port, hour, slot, passed)
+           VALUES ($1, 1, $2, $3, date_trunc('hour', now()), 0, 1)
+           ON CONFLICT ON CONSTRAINT journey_node_counts_pk DO UPDATE SET passed = n.passed + 1`,
+          [journeyId, nodeId, port],
         );
       }
     }

@@ -145,3 +145,93 @@ it('walks customers from an event through filter, split, send, waits and the goa
   expect(await enrollmentStatuses(f, journeyId)).toEqual({ completed: 40 });
   expect(gateway.acceptedCount).toBe(20);
 });
+
+it('sends a reminder on every pass around a loop, each pass once, and stops when the customer acts', async () => {
+  const customers = ['L1', 'L2'].map((id) => ({
+    id,
+    phone: `1390000${id.slice(1).padStart(4, '0')}`,
+    name: id,
+  }));
+  await insertCustomers(f, customers);
+  const journeyId = await publishJourney(
+    f,
+    graph(
+      [
+        { id: 'opened', type: 'trigger.event', config: { event: 'opened_card' } },
+        {
+          id: 'remind',
+          type: 'send',
+          config: {
+            channel: 'sms',
+            connectorId: 'sms-main',
+            content: { kind: 'inline', body: '请激活您的信用卡' },
+          },
+        },
+        {
+          id: 'await',
+          type: 'wait.event',
+          config: { event: 'card_activated', timeout: { amount: 1, unit: 'days' } },
+        },
+        { id: 'done', type: 'exit', config: { reason: 'activated' } },
+      ],
+      [
+        ['opened', 'out', 'remind'],
+        ['remind', 'sent', 'await'],
+        ['await', 'timeout', 'remind'],
+        ['await', 'matched', 'done'],
+      ],
+    ),
+  );
+  const before = gateway.acceptedCount;
+  const opened = customers.map((c) => ({
+    eventId: `opened-${c.id}`,
+    customerId: c.id,
+    name: 'opened_card',
+    occurredAt: f.clock.now(),
+  }));
+  await insertEvents(f.testDb.db, opened);
+  await f.r.producers.events.ingested(opened.map((e) => e.eventId));
+  await gateway.waitForAccepted(before + 2);
+  await drained(f);
+
+  // Two days without activation: two more reminders each, one per pass.
+  for (let pass = 2; pass <= 3; pass++) {
+    f.clock.advance(day + 60_000);
+    await sweep(f.r);
+    await gateway.waitForAccepted(before + 2 * pass);
+    await drained(f);
+  }
+  const activated = [
+    { eventId: 'act-L1', customerId: 'L1', name: 'card_activated', occurredAt: f.clock.now() },
+  ];
+  await insertEvents(f.testDb.db, activated);
+  await f.r.producers.events.ingested(activated.map((e) => e.eventId));
+  await drained(f);
+  // Asking again changes nothing: each pass's message is claimed once under its own key.
+  await sweep(f.r);
+  await drained(f);
+
+  const keys = await f.testDb.db.query<{ customer_id: string; key: string }>(
+    `SELECT customer_id, regexp_replace(idempotency_key, '^e[0-9]+', 'e') AS key
+       FROM messages WHERE journey_id = $1 ORDER BY customer_id, id`,
+    [journeyId],
+  );
+  expect(keys.filter((k) => k.customer_id === 'L1').map((k) => k.key)).toEqual([
+    'e.remind.s1',
+    'e.remind.s1.v2',
+    'e.remind.s1.v3',
+  ]);
+  expect(gateway.acceptedCount - before).toBe(6);
+  const counts = await transitionCounts(f, journeyId);
+  expect(counts['remind.sent']).toBe(6);
+  expect(counts['await.timeout']).toBe(4);
+  expect(counts['await.matched']).toBe(1);
+  const states = await f.testDb.db.query<{ customer_id: string; status: string; visits: unknown }>(
+    'SELECT customer_id, status, visits FROM enrollments WHERE journey_id = $1 ORDER BY customer_id',
+    [journeyId],
+  );
+  expect(states).toEqual([
+    { customer_id: 'L1', status: 'completed', visits: { remind: 3 } },
+    { customer_id: 'L2', status: 'waiting', visits: { remind: 3 } },
+  ]);
+});

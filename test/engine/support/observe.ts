@@ -7,7 +7,7 @@ export async function transitionCounts(
   journeyId: string,
 ): Promise<Record<string, number>> {
   const rows = await world.testDb.db.query<{ node_id: string; port: string; n: number }>(
-    'SELECT node_id, port, count(*)::int AS n FROM step_transitions WHERE journey_id = $1 GROUP BY 1, 2',
+    'SELECT node_id, port, sum(passed)::int AS n FROM journey_node_counts WHERE journey_id = $1 GROUP BY 1, 2',
     [journeyId],
   );
   return Object.fromEntries(rows.map((row) => [`${row.node_id}.${row.port}`, row.n]));

@@ -10,12 +10,14 @@ export interface EnrollmentRow extends Record<string, unknown> {
   wake_at: Date | null;
   waiting_event: string | null;
   ab_path: Record<string, string>;
+  /** Completed passes through send nodes on loops, per node id (see the column's comment). */
+  visits: Record<string, number> | null;
   trigger_event_id: string | null;
   entered_at: Date;
 }
 
 export const enrollmentColumns =
-  'id, journey_id, version, customer_id, entry_seq, current_node, status, wake_at, waiting_event, ab_path, trigger_event_id, entered_at';
+  'id, journey_id, version, customer_id, entry_seq, current_node, status, wake_at, waiting_event, ab_path, visits, trigger_event_id, entered_at';
 
 /** The customer columns a step needs (the name only for scripts that greet by name). */
 export interface CustomerRowLite extends Record<string, unknown> {

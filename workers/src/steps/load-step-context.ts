@@ -27,8 +27,6 @@ export interface StepContext {
   /** Events per customer: those a wait is waiting for, and those a filter counts. */
   events: Map<string, CustomerEvent[]>;
   messages: Map<string, KnownMessage>;
-  /** Completed passes through effect nodes on loops, per `enrollmentId:nodeId`. */
-  visits: Map<string, number>;
   splitStats: Map<string, SplitStats>;
 }
 
@@ -62,7 +60,7 @@ export async function loadStepContext(
   return buildStepContext(r, rows, now);
 }
 
-/** Completes a step context from loaded enrollments: versions, counted events, loop visits, split stats. */
+/** Completes a step context from loaded enrollments: versions, counted events, split stats. */
 export async function buildStepContext(
   r: EngineResources,
   rows: readonly LoadedEnrollment[],
@@ -151,28 +149,8 @@ export async function buildStepContext(
     triggerEvents,
     events,
     messages,
-    visits: await loadVisits(r, enrollments, versions),
     splitStats: await loadSplitStats(r, enrollments, versions),
   };
-}
-
-async function loadVisits(
-  r: EngineResources,
-  enrollments: EnrollmentRow[],
-  versions: Map<string, CompiledVersion>,
-) {
-  const looping = enrollments.filter(
-    (e) => (versions.get(versionKey(e.journey_id, e.version))?.effectNodesOnCycles.size ?? 0) > 0,
-  );
-  const visits = new Map<string, number>();
-  if (looping.length === 0) return visits;
-  const rows = await r.db.query<{ enrollment_id: number; node_id: string; n: number }>(
-    `SELECT enrollment_id, node_id, count(*)::int AS n FROM step_transitions
-      WHERE enrollment_id = ANY($1::bigint[]) GROUP BY enrollment_id, node_id`,
-    [looping.map((e) => e.id)],
-  );
-  for (const row of rows) visits.set(`${row.enrollment_id}:${row.node_id}`, row.n);
-  return visits;
 }
 
 /** How the engine reports a known message to the node that sent it. */

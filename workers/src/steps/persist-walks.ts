@@ -7,8 +7,8 @@ const terminal = new Set(['completed', 'exited', 'failed']);
 /**
  * Makes walks real. Each enrollment moves only if it is still exactly where the walk started
  * (`current_node`, `status` and `wake_at` unchanged: the conditional update), so a duplicate or
- * concurrent job for the same enrollment changes nothing; its transitions are written in the same
- * statement, and only for the enrollments that moved. Profile changes (rare) join them in one
+ * concurrent job for the same enrollment changes nothing; the per-node counts of its transitions
+ * are added in the same statement, and only for the enrollments that moved. Profile changes (rare) join them in one
  * transaction. Returns the ids that moved.
  */
 export async function persistWalks(
@@ -30,36 +30,41 @@ export async function persistWalks(
   });
 }
 
+/** Counter rows per node and port; concurrent steps spread over this many so they seldom wait on one row. */
+const countSlots = 16;
+
 async function moveAndRecord(
   db: EngineResources['db'],
   changed: readonly Walk[],
   now: Date,
 ): Promise<Set<number>> {
-  const transitions = changed.flatMap((w) =>
-    w.transitions.map((t) => ({ enrollment: w.enrollment, nodeId: t.nodeId, port: t.port })),
-  );
+  const passes = countPasses(changed);
   const moved = await db.query<{ id: number }>(
     `WITH v AS (
        SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[],
-                            $7::text[], $8::jsonb[], $9::text[], $10::boolean[], $11::timestamptz[])
+                            $7::text[], $8::jsonb[], $9::text[], $10::boolean[], $11::timestamptz[], $12::jsonb[])
          AS v(id, expected_node, expected_status, node, status, wake_at, waiting_event, ab_path, exit_reason,
-              terminal, expected_wake)
+              terminal, expected_wake, visits)
      ), moved AS (
        UPDATE enrollments e
           SET current_node = v.node, status = v.status, wake_at = v.wake_at, waiting_event = v.waiting_event,
               ab_path = v.ab_path, exit_reason = COALESCE(v.exit_reason, e.exit_reason),
-              exited_at = CASE WHEN v.terminal THEN $12 ELSE e.exited_at END, updated_at = $12
+              visits = COALESCE(v.visits, e.visits),
+              exited_at = CASE WHEN v.terminal THEN $13 ELSE e.exited_at END, updated_at = $13
          FROM v
         WHERE e.id = v.id AND e.current_node = v.expected_node AND e.status = v.expected_status
           AND e.wake_at IS NOT DISTINCT FROM v.expected_wake
         RETURNING e.id
-     ), recorded AS (
-       INSERT INTO step_transitions (enrollment_id, journey_id, version, node_id, port, at)
-       SELECT t.enrollment_id, t.journey_id, t.version, t.node_id, t.port, $12
-         FROM unnest($13::bigint[], $14::uuid[], $15::int[], $16::text[], $17::text[])
-              WITH ORDINALITY AS t(enrollment_id, journey_id, version, node_id, port, n)
-        WHERE t.enrollment_id IN (SELECT id FROM moved)
-        ORDER BY t.n
+     ), counted AS (
+       -- Only what moved is counted; rows are locked in key order so two steps never deadlock.
+       INSERT INTO journey_node_counts AS n (journey_id, version, node_id, port, hour, slot, passed)
+       SELECT p.journey_id, p.version, p.node_id, p.port, date_trunc('hour', $13::timestamptz, 'UTC'), $14, count(*)
+         FROM unnest($15::bigint[], $16::uuid[], $17::int[], $18::text[], $19::text[])
+              AS p(enrollment_id, journey_id, version, node_id, port)
+        WHERE p.enrollment_id IN (SELECT id FROM moved)
+        GROUP BY 1, 2, 3, 4
+        ORDER BY 1, 2, 3, 4
+       ON CONFLICT (journey_id, version, node_id, port, hour, slot) DO UPDATE SET passed = n.passed + excluded.passed
      )
      SELECT id FROM moved`,
     [
@@ -74,16 +79,39 @@ async function moveAndRecord(
       changed.map((w) => w.state.exitReason),
       changed.map((w) => terminal.has(w.state.status)),
       changed.map((w) => w.enrollment.wake_at),
+      changed.map((w) => (w.state.visits ? JSON.stringify(w.state.visits) : null)),
       now,
-      transitions.map((t) => t.enrollment.id),
-      transitions.map((t) => t.enrollment.journey_id),
-      transitions.map((t) => t.enrollment.version),
-      transitions.map((t) => t.nodeId),
-      transitions.map((t) => t.port),
+      Math.floor(Math.random() * countSlots),
+      passes.enrollmentIds,
+      passes.journeyIds,
+      passes.versions,
+      passes.nodeIds,
+      passes.ports,
     ],
     { prepare: true },
   );
   return new Set(moved.map((m) => m.id));
+}
+
+/** The walks' transitions as parallel arrays, one entry per pass out of a node. */
+function countPasses(changed: readonly Walk[]) {
+  const passes = {
+    enrollmentIds: [] as number[],
+    journeyIds: [] as string[],
+    versions: [] as number[],
+    nodeIds: [] as string[],
+    ports: [] as string[],
+  };
+  for (const { enrollment, transitions } of changed) {
+    for (const t of transitions) {
+      passes.enrollmentIds.push(enrollment.id);
+      passes.journeyIds.push(enrollment.journey_id);
+      passes.versions.push(enrollment.version);
+      passes.nodeIds.push(t.nodeId);
+      passes.ports.push(t.port);
+    }
+  }
+  return passes;
 }
 
 async function applyProfileChanges(

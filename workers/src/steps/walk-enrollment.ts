@@ -19,6 +19,8 @@ export interface EnrollmentState {
   waitingEvent: string | null;
   abPath: Record<string, string>;
   exitReason: string | null;
+  /** Passes through send nodes on loops after this walk; null when the walk passed none. */
+  visits: Record<string, number> | null;
 }
 
 /** The result of walking one enrollment as far as it can go without waiting. */
@@ -58,15 +60,15 @@ export function walkEnrollment(
   options: WalkOptions,
 ): Walk {
   const { now } = options;
-  const initial: EnrollmentState = {
+  const state: EnrollmentState = {
     node: enrollment.current_node,
     status: enrollment.status,
     wakeAt: enrollment.wake_at ? new Date(enrollment.wake_at) : null,
     waitingEvent: enrollment.waiting_event,
     abPath: { ...enrollment.ab_path },
     exitReason: null,
+    visits: null,
   };
-  const state = { ...initial, abPath: { ...initial.abPath } };
   const walk: Walk = {
     customer: undefined,
     enrollment,
@@ -77,23 +79,12 @@ export function walkEnrollment(
     awaitingMessage: undefined,
     changed: false,
   };
-  const finish = () => {
-    walk.changed =
-      walk.transitions.length > 0 ||
-      state.node !== initial.node ||
-      state.status !== initial.status ||
-      state.wakeAt?.getTime() !== initial.wakeAt?.getTime() ||
-      state.waitingEvent !== initial.waitingEvent;
-    return walk;
-  };
-  const fail = (reason: string) => {
-    Object.assign(state, { status: 'failed', wakeAt: null, waitingEvent: null, exitReason: reason });
-    return finish();
-  };
 
   const row = ctx.customers.get(enrollment.customer_id);
-  if (!row) return fail(`customer-missing: customer ${enrollment.customer_id} is not in the customer base`);
-  if (!version) return fail('version-missing: the journey version this customer entered no longer exists');
+  if (!row)
+    return fail(walk, `customer-missing: customer ${enrollment.customer_id} is not in the customer base`);
+  if (!version)
+    return fail(walk, 'version-missing: the journey version this customer entered no longer exists');
   const customer: CustomerSnapshot = {
     id: row.id,
     attributes: { ...row.attributes },
@@ -101,6 +92,7 @@ export function walkEnrollment(
     consent: row.consent,
   };
   walk.customer = customer;
+  const random = unitRandomFor(enrollment.customer_id);
   const paused = ctx.journeyStatus.get(enrollment.journey_id) === 'paused';
   const trigger = enrollment.trigger_event_id
     ? ctx.triggerEvents.get(enrollment.trigger_event_id)
@@ -108,11 +100,11 @@ export function walkEnrollment(
 
   for (let step = 0; step < maxNodesPerWalk; step++) {
     const node = version.nodes.get(state.node);
-    if (!node) return fail(`node-missing: node "${state.node}" is not in version ${version.version}`);
-    if (node.problem) return fail(`node-invalid: ${node.problem}`);
-    const visit =
-      1 +
-      (version.effectNodesOnCycles.has(node.id) ? (ctx.visits.get(`${enrollment.id}:${node.id}`) ?? 0) : 0);
+    if (!node) return fail(walk, `node-missing: node "${state.node}" is not in version ${version.version}`);
+    if (node.problem) return fail(walk, `node-invalid: ${node.problem}`);
+    const onLoop = version.effectNodesOnCycles.has(node.id);
+    // The pass number counts passes already persisted, as the message keys of earlier passes did.
+    const visit = 1 + (onLoop ? (enrollment.visits?.[node.id] ?? 0) : 0);
     const key = messageKey(enrollment.id, node.id, enrollment.entry_seq, visit);
     const effect: EffectOutcome | undefined = effectOf(ctx.messages.get(key), now, options.unknownGiveUpMs);
     let result: ReturnType<typeof executeNode>;
@@ -135,15 +127,16 @@ export function walkEnrollment(
         settings: version.settings,
         now,
         splitStats: ctx.splitStats.get(`${enrollment.journey_id}:${node.id}`),
-        random: (salt) => stableUnit(`${salt}:${enrollment.customer_id}`),
+        random,
       });
     } catch (error) {
-      return fail(`node-error: node "${node.id}" could not run: ${(error as Error).message}`);
+      return fail(walk, `node-error: node "${node.id}" could not run: ${(error as Error).message}`);
     }
 
     switch (result.kind) {
       case 'advance': {
         walk.transitions.push({ nodeId: node.id, port: result.port });
+        if (onLoop) countPass(state, enrollment, node.id);
         if (result.abChoice) state.abPath[result.abChoice.splitNodeId] = result.abChoice.variant;
         if (result.profile) {
           walk.profile.push(result.profile);
@@ -156,17 +149,17 @@ export function walkEnrollment(
             status: 'completed',
             exitReason: `path-end: left "${node.id}" through "${result.port}"`,
           });
-          return finish();
+          return finish(walk);
         }
         state.node = target;
         continue;
       }
       case 'wait':
         Object.assign(state, { status: 'waiting', wakeAt: result.until, waitingEvent: null });
-        return finish();
+        return finish(walk);
       case 'waitForEvent':
         Object.assign(state, { status: 'waiting', wakeAt: result.deadline, waitingEvent: result.event });
-        return finish();
+        return finish(walk);
       case 'exit':
         Object.assign(state, {
           status: 'completed',
@@ -174,7 +167,7 @@ export function walkEnrollment(
           waitingEvent: null,
           exitReason: result.reason,
         });
-        return finish();
+        return finish(walk);
       case 'perform': {
         if (effect) {
           // Claimed earlier and still on its way: park until delivery decides (or the recheck).
@@ -184,7 +177,7 @@ export function walkEnrollment(
             waitingEvent: parkReasons.message,
             wakeAt: new Date(now.getTime() + options.sendRecheckMs),
           });
-          return finish();
+          return finish(walk);
         }
         if (paused) {
           Object.assign(state, {
@@ -192,14 +185,43 @@ export function walkEnrollment(
             waitingEvent: parkReasons.resume,
             wakeAt: new Date(now.getTime() + options.pausedRecheckMs),
           });
-          return finish();
+          return finish(walk);
         }
         walk.needs = { nodeId: node.id, key, effect: result.effect };
-        return finish();
+        return finish(walk);
       }
     }
   }
-  return fail(`loop-without-wait: more than ${maxNodesPerWalk} nodes ran without a wait`);
+  return fail(walk, `loop-without-wait: more than ${maxNodesPerWalk} nodes ran without a wait`);
+}
+
+// Module functions rather than closures made per walk: a walk runs for every customer.
+
+/** Marks whether the walk changed anything the conditional update must persist. */
+function finish(walk: Walk): Walk {
+  const { enrollment, state } = walk;
+  walk.changed =
+    walk.transitions.length > 0 ||
+    state.node !== enrollment.current_node ||
+    state.status !== enrollment.status ||
+    state.wakeAt?.getTime() !== (enrollment.wake_at ? new Date(enrollment.wake_at).getTime() : undefined) ||
+    state.waitingEvent !== enrollment.waiting_event;
+  return walk;
+}
+
+function fail(walk: Walk, reason: string): Walk {
+  Object.assign(walk.state, { status: 'failed', wakeAt: null, waitingEvent: null, exitReason: reason });
+  return finish(walk);
+}
+
+function countPass(state: EnrollmentState, enrollment: EnrollmentRow, nodeId: string): void {
+  state.visits ??= { ...enrollment.visits };
+  state.visits[nodeId] = (state.visits[nodeId] ?? 0) + 1;
+}
+
+/** The split's stable draw for one customer (made once per walk, used by every split it passes). */
+function unitRandomFor(customerId: string): (salt: string) => number {
+  return (salt) => stableUnit(`${salt}:${customerId}`);
 }
 
 function applyProfile(customer: CustomerSnapshot, change: ProfileChange): void {

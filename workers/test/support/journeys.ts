@@ -35,7 +35,7 @@ export async function publishJourney(f: EngineFixture, g: JourneyGraph, status =
 /** Per node and port, how many enrollments left that way (what the canvas shows on the edges). */
 export async function transitionCounts(f: EngineFixture, journeyId: string): Promise<Record<string, number>> {
   const rows = await f.testDb.db.query<{ node_id: string; port: string; n: number }>(
-    `SELECT node_id, port, count(*)::int AS n FROM step_transitions WHERE journey_id = $1 GROUP BY 1, 2`,
+    `SELECT node_id, port, sum(passed)::int AS n FROM journey_node_counts WHERE journey_id = $1 GROUP BY 1, 2`,
     [journeyId],
   );
   return Object.fromEntries(rows.map((r) => [`${r.node_id}.${r.port}`, r.n]));

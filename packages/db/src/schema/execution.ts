@@ -6,6 +6,8 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -32,6 +34,12 @@ export const enrollments = pgTable(
     wakeAt: timestamp('wake_at', { withTimezone: true }),
     waitingEvent: text('waiting_event'),
     abPath: jsonb('ab_path').$type<Record<string, string>>().notNull().default({}),
+    /**
+     * Completed passes through send nodes that sit on a loop, per node id (null when none): the
+     * visit number makes each pass's message key distinct. Written by the same conditional update
+     * that moves the enrollment, so a pass is counted exactly once.
+     */
+    visits: jsonb('visits').$type<Record<string, number>>(),
     triggerEventId: text('trigger_event_id'),
     enteredAt: timestamp('entered_at', { withTimezone: true }).notNull().defaultNow(),
     exitedAt: timestamp('exited_at', { withTimezone: true }),
@@ -53,19 +61,30 @@ export const enrollments = pgTable(
   ],
 );
 
-/** Every move of an enrollment out of a node through a port: the source of per-node analytics. */
-export const stepTransitions = pgTable(
-  'step_transitions',
+/**
+ * How many enrollments left each node through each port, per UTC hour: the source of per-node
+ * analytics and of totals over time. Counted, not logged: the step that moves a batch adds its
+ * counts in the same statement as the conditional update (one row per node and port, not per
+ * customer). Concurrent steps add to different `slot`s so they rarely wait on each other's row
+ * lock; readers sum the slots.
+ */
+export const journeyNodeCounts = pgTable(
+  'journey_node_counts',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    enrollmentId: bigint('enrollment_id', { mode: 'number' }).notNull(),
     journeyId: uuid('journey_id').notNull(),
     version: integer('version').notNull(),
     nodeId: text('node_id').notNull(),
-    port: text('port'),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    port: text('port').notNull(),
+    hour: timestamp('hour', { withTimezone: true }).notNull(),
+    slot: smallint('slot').notNull(),
+    passed: bigint('passed', { mode: 'number' }).notNull(),
   },
-  (t) => [index('step_transitions_journey_node_idx').on(t.journeyId, t.nodeId, t.port)],
+  (t) => [
+    primaryKey({
+      name: 'journey_node_counts_pk',
+      columns: [t.journeyId, t.version, t.nodeId, t.port, t.hour, t.slot],
+    }),
+  ],
 );
 
 export const messageStatuses = [

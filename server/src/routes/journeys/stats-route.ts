@@ -27,7 +27,7 @@ const statsSchema = z
 
 const terminal = new Set(['completed', 'exited']);
 
-/** Live per-node counts from what the engine recorded (enrollments, step transitions, conversions). */
+/** Live per-node counts from what the engine recorded (enrollments, per-node counts, conversions). */
 export const journeyStatsRoute: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id/stats',
@@ -47,7 +47,7 @@ export const journeyStatsRoute: FastifyPluginAsyncZod = async (app) => {
       const filter = version === undefined ? '' : ' AND version = $2';
       const values = version === undefined ? [journey.id] : [journey.id, version];
       const ports = await app.db.query<{ node_id: string; port: string | null; n: number }>(
-        `SELECT node_id, port, count(*)::int AS n FROM step_transitions WHERE journey_id = $1${filter} GROUP BY node_id, port`,
+        `SELECT node_id, port, sum(passed)::int AS n FROM journey_node_counts WHERE journey_id = $1${filter} GROUP BY node_id, port`,
         values,
       );
       const positions = await app.db.query<{ current_node: string; status: string; n: number }>(
