@@ -20,6 +20,12 @@ export interface TemplateAnalysis {
   pathsAt: Map<string, string>;
   /** Source text of the values of every helper call, keyed by the call's `line:column`. */
   argumentsAt: Map<string, string[]>;
+  /**
+   * True when some path reads the whole data (`this` or `@root` at the top) or data the walk
+   * cannot name (inside `{{#with (default a b)}}`): such a template may reach any field, so
+   * `variables` alone does not bound what it reads.
+   */
+  readsUnnamedData: boolean;
 }
 
 export interface AnalyzeOptions {
@@ -79,6 +85,7 @@ class Walker {
     problems: [],
     pathsAt: new Map(),
     argumentsAt: new Map(),
+    readsUnnamedData: false,
   };
   private readonly scope = new Scope();
   private readonly variableAt = new Map<string, Node>();
@@ -275,6 +282,11 @@ class Walker {
     if (!this.checkNames(path.parts, path)) return undefined;
     const reading = this.scope.read(path);
     if (reading.kind === 'problem') this.problem('template.unknown-variable', reading.message, path);
+    if (
+      (reading.kind === 'variable' && reading.path === '') ||
+      (reading.kind === 'not-a-variable' && reading.unnamed)
+    )
+      this.result.readsUnnamedData = true;
     return reading.kind === 'variable' ? reading.path : undefined;
   }
 
@@ -288,6 +300,27 @@ class Walker {
       );
     }
   }
+}
+
+/**
+ * Whether a template with this analysis may read `path` (a root path such as `customer.name`):
+ * it names the path, something below it, or something that holds it (`customer`, or the values
+ * of `customer` in `{{#each customer}}`), or it reads data the walk cannot name. Errs towards yes.
+ */
+export function mayRead(
+  analysis: Pick<TemplateAnalysis, 'variables' | 'readsUnnamedData'>,
+  path: string,
+): boolean {
+  if (analysis.readsUnnamedData) return true;
+  const holders: string[] = [];
+  for (let end = path.indexOf('.'); end !== -1; end = path.indexOf('.', end + 1))
+    holders.push(path.slice(0, end));
+  return analysis.variables.some(
+    (variable) =>
+      variable === path ||
+      (variable.startsWith(path) && (variable[path.length] === '.' || variable[path.length] === '[')) ||
+      holders.some((holder) => variable === holder || variable.startsWith(`${holder}[]`)),
+  );
 }
 
 /**

@@ -11,6 +11,11 @@ export interface CompiledTemplate {
   readonly variables: readonly string[];
   /** Helpers it calls. */
   readonly helpers: readonly string[];
+  /**
+   * Whether rendering may read `customer.name`. False only when the analysis is sure it cannot,
+   * so the send path can skip decrypting the name for scripts that never show it.
+   */
+  readonly usesCustomerName: boolean;
 }
 
 /** A compiled Handlebars function. */
@@ -34,6 +39,7 @@ export function createCompiledTemplate(
     format: TemplateFormat;
     variables: readonly string[];
     helpers: readonly string[];
+    usesCustomerName: boolean;
   },
   inner: TemplateInternals,
 ): CompiledTemplate {
@@ -42,6 +48,7 @@ export function createCompiledTemplate(
     format: fields.format,
     variables: Object.freeze([...fields.variables]),
     helpers: Object.freeze([...fields.helpers]),
+    usesCustomerName: fields.usesCustomerName,
   });
   internals.set(template, inner);
   return template;

@@ -1,4 +1,4 @@
-import { analyzeTemplate, type TemplateAnalysis } from './analysis.ts';
+import { analyzeTemplate, mayRead, type TemplateAnalysis } from './analysis.ts';
 import { type CompiledTemplate, createCompiledTemplate, type TemplateFunction } from './compiled-template.ts';
 import type { TemplateProblem } from './errors.ts';
 import {
@@ -169,7 +169,13 @@ export function createTemplateEngine(options: EngineOptions = {}): TemplateEngin
     }
     counters.compiles += 1;
     const template = createCompiledTemplate(
-      { source, format, variables: analysis.variables, helpers: analysis.helpers },
+      {
+        source,
+        format,
+        variables: analysis.variables,
+        helpers: analysis.helpers,
+        usesCustomerName: mayRead(analysis, 'customer.name'),
+      },
       { run, partials: partialsFor(format), pathsAt: analysis.pathsAt, argumentsAt: analysis.argumentsAt },
     );
     cache.set(key, template);

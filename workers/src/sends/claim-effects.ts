@@ -6,7 +6,7 @@ import type { CustomerRowLite } from '../steps/enrollment-row.ts';
 import type { KnownMessage } from '../steps/load-step-context.ts';
 import type { Walk } from '../steps/walk-enrollment.ts';
 import { recentMessageCounts } from './frequency-caps.ts';
-import { loadTemplates, renderContent } from './render-content.ts';
+import { loadTemplates, type RenderInput, renderContent } from './render-content.ts';
 
 /** One walk that stopped at an effect, with what claiming it needs. */
 export interface EffectClaim {
@@ -106,7 +106,7 @@ export async function claimEffects(
     }
     const content = renderContent(r, {
       effect,
-      customer: renderedCustomer(r, claim),
+      customer: renderedCustomer(claim),
       event: claim.trigger?.properties,
       journey: { id: version.journeyId, timeZone: version.settings.timeZone },
       templates,
@@ -141,23 +141,15 @@ async function capCounters(r: EngineResources, claims: readonly EffectClaim[], n
   return counters;
 }
 
-/** The customer a message is written for: the profile as the walk left it, with the name decrypted. */
-function renderedCustomer(r: EngineResources, claim: EffectClaim) {
+/** The customer a message is written for: the profile as the walk left it. */
+function renderedCustomer(claim: EffectClaim): RenderInput['customer'] {
   const snapshot = claim.walk.customer;
   return {
     id: claim.customer.id,
     attributes: snapshot?.attributes ?? claim.customer.attributes,
     tags: snapshot?.tags ?? claim.customer.tags,
-    name: decryptName(r, claim.customer),
+    nameEnc: claim.customer.name_enc,
   };
-}
-
-function decryptName(r: EngineResources, customer: CustomerRowLite): string | null {
-  try {
-    return r.cipher.decryptOptional(customer.name_enc);
-  } catch {
-    return null;
-  }
 }
 
 function webhookMessage(
@@ -176,7 +168,7 @@ function webhookMessage(
         content: { kind: 'inline', body: effect.bodyTemplate },
         variant: undefined,
       },
-      customer: renderedCustomer(r, claim),
+      customer: renderedCustomer(claim),
       event: claim.trigger?.properties,
       journey: { id: claim.version.journeyId, timeZone: claim.version.settings.timeZone },
       templates: new Map(),
