@@ -1,4 +1,5 @@
 import type { TemplateFormat } from './handlebars-env.ts';
+import type { RuntimeState } from './runtime-state.ts';
 
 /**
  * A template ready to render, from `compileTemplate`. Immutable and safe to share: the send path
@@ -26,6 +27,8 @@ export interface TemplateInternals {
   run: TemplateFunction;
   /** The engine's partials, compiled for this template's format. */
   partials: Readonly<Record<string, TemplateFunction>>;
+  /** The engine's Handlebars runtime state, built once (see `captureRuntimeState`). */
+  runtime: RuntimeState;
   pathsAt: ReadonlyMap<string, string>;
   argumentsAt: ReadonlyMap<string, readonly string[]>;
 }

@@ -9,6 +9,7 @@ import {
 } from './handlebars-env.ts';
 import { hashText, LruCache } from './lru-cache.ts';
 import { parseTemplate, type TemplateAst } from './parse.ts';
+import { captureRuntimeState } from './runtime-state.ts';
 
 /** The channels a script is written for; the channel decides the escaping. */
 export type TemplateChannel = 'sms' | 'wecom' | 'push' | 'email' | 'rm';
@@ -99,6 +100,7 @@ function problemFromCompiler(error: unknown): TemplateProblem {
  */
 export function createTemplateEngine(options: EngineOptions = {}): TemplateEngine {
   const hb = createHandlebarsEnv();
+  const runtime = captureRuntimeState(hb);
   const maxSourceChars = options.maxSourceChars ?? 100_000;
   const cache = new LruCache<string, CompiledTemplate>(options.cacheSize ?? 500);
   const counters = { compiles: 0, hits: 0, misses: 0 };
@@ -148,14 +150,28 @@ export function createTemplateEngine(options: EngineOptions = {}): TemplateEngin
     };
   }
 
+  /**
+   * The template the last compile returned, which is therefore the cache's most recent entry: the
+   * send path asks for the same script for every customer of a batch, and this answers without
+   * hashing the source or reordering the cache.
+   */
+  let latest: CompiledTemplate | undefined;
+
   function compile(source: string, compileOptions?: CompileOptions): CompileResult {
     const format = formatOf(compileOptions);
+    if (latest !== undefined && latest.source === source && latest.format === format) {
+      counters.hits += 1;
+      return { ok: true, template: latest };
+    }
     const key = typeof source === 'string' ? hashText(`${format}\u0000${source}`) : '';
     const cached = cache.get(key);
     if (cached !== undefined && cached.source === source && cached.format === format) {
       counters.hits += 1;
+      latest = cached;
       return { ok: true, template: cached };
     }
+    // The lookup may have made another entry (a hash collision) the most recent.
+    latest = undefined;
     counters.misses += 1;
     const analyzed = analyze(source, format);
     if (!analyzed.ok) return { ok: false, error: analyzed.problem };
@@ -176,9 +192,16 @@ export function createTemplateEngine(options: EngineOptions = {}): TemplateEngin
         helpers: analysis.helpers,
         usesCustomerName: mayRead(analysis, 'customer.name'),
       },
-      { run, partials: partialsFor(format), pathsAt: analysis.pathsAt, argumentsAt: analysis.argumentsAt },
+      {
+        run,
+        partials: partialsFor(format),
+        runtime,
+        pathsAt: analysis.pathsAt,
+        argumentsAt: analysis.argumentsAt,
+      },
     );
     cache.set(key, template);
+    latest = template;
     return { ok: true, template };
   }
 
@@ -200,6 +223,9 @@ export function createTemplateEngine(options: EngineOptions = {}): TemplateEngin
     compile,
     validate,
     stats: () => ({ ...counters, size: cache.size, maxEntries: cache.maxEntries }),
-    clearCache: () => cache.clear(),
+    clearCache: () => {
+      cache.clear();
+      latest = undefined;
+    },
   };
 }

@@ -66,7 +66,9 @@ function asHandlebarsHelper(definition: HelperDefinition) {
 /** Wraps a block body so that every run checks the clock, the iteration cap and the output size. */
 function guardProgram(program: Program | undefined, loc: SourceLoc | undefined): Program {
   if (typeof program !== 'function') return () => '';
-  return function guardedProgram(this: unknown, context: unknown, options?: unknown): string {
+  // Made on every block helper call, so left anonymous: under tsx (keepNames) a named function
+  // expression is created through a `__name` call that costs more than the closure itself.
+  return function (this: unknown, context: unknown, options?: unknown): string {
     const session = activeSession();
     session.enterBlockBody(loc);
     const before = session.committed;

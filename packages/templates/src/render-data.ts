@@ -23,7 +23,8 @@ const maxNodes = 200_000;
 
 interface CopyState {
   nodes: number;
-  ancestors: Set<object>;
+  /** The objects being copied, outermost first: at most `maxDepth` of them. */
+  ancestors: object[];
 }
 
 function isPlainObject(value: object): boolean {
@@ -31,10 +32,19 @@ function isPlainObject(value: object): boolean {
   return prototype === Object.prototype || prototype === null;
 }
 
+function tooLarge(): RenderAbort {
+  return new RenderAbort('template.render', 'The data for this message is too large.');
+}
+
+/** Text, numbers and booleans: most of any profile, so copied without the call `copy` costs. */
+function isScalar(value: unknown): value is string | number | boolean {
+  const type = typeof value;
+  return type === 'string' || type === 'number' || type === 'boolean';
+}
+
 function copy(value: unknown, depth: number, state: CopyState): unknown {
   state.nodes += 1;
-  if (state.nodes > maxNodes)
-    throw new RenderAbort('template.render', 'The data for this message is too large.');
+  if (state.nodes > maxNodes) throw tooLarge();
   switch (typeof value) {
     case 'string':
     case 'number':
@@ -57,27 +67,44 @@ function copy(value: unknown, depth: number, state: CopyState): unknown {
       `The data for this message is nested more than ${maxDepth} levels deep.`,
     );
   }
-  if (state.ancestors.has(value))
+  // A short list (the depth is capped) is cheaper than a Set here. A throw abandons the whole
+  // copy, so the list needs no cleanup on the way out of one.
+  if (state.ancestors.includes(value))
     throw new RenderAbort('template.render', 'The data for this message refers to itself.');
-  state.ancestors.add(value);
-  try {
-    if (Array.isArray(value)) {
-      const list: unknown[] = [];
-      for (let i = 0; i < value.length; i++) list.push(copy(value[i], depth + 1, state));
-      return list;
+  if (Array.isArray(value)) {
+    state.ancestors.push(value);
+    const list: unknown[] = [];
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (isScalar(item)) {
+        if (++state.nodes > maxNodes) throw tooLarge();
+        list.push(item);
+      } else list.push(copy(item, depth + 1, state));
     }
-    if (!isPlainObject(value)) return undefined;
-    const record: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) {
-      if (droppedKeys.has(key)) continue;
-      const field = copy((value as Record<string, unknown>)[key], depth + 1, state);
-      // An absent field stays absent, so strict mode reports it instead of printing nothing.
-      if (field !== undefined) record[key] = field;
-    }
-    return record;
-  } finally {
-    state.ancestors.delete(value);
+    state.ancestors.pop();
+    return list;
   }
+  if (!isPlainObject(value)) return undefined;
+  state.ancestors.push(value);
+  const record: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    if (droppedKeys.has(key)) continue;
+    const field: unknown = (value as Record<string, unknown>)[key];
+    if (isScalar(field)) {
+      if (++state.nodes > maxNodes) throw tooLarge();
+      record[key] = field;
+      continue;
+    }
+    const copied = copy(field, depth + 1, state);
+    // An absent field stays absent, so strict mode reports it instead of printing nothing.
+    if (copied !== undefined) record[key] = copied;
+  }
+  state.ancestors.pop();
+  return record;
+}
+
+function notRecord(): RenderAbort {
+  return new RenderAbort('template.render', 'The data for a message must be a set of named values.');
 }
 
 /**
@@ -88,12 +115,10 @@ function copy(value: unknown, depth: number, state: CopyState): unknown {
  * Getters run once here, so one that throws fails this copy, not the render.
  */
 export function toRenderData(data: unknown): Record<string, unknown> {
-  const notRecord = () =>
-    new RenderAbort('template.render', 'The data for a message must be a set of named values.');
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw notRecord();
   try {
     if (!isPlainObject(data)) throw notRecord();
-    return copy(data, 0, { nodes: 0, ancestors: new Set() }) as Record<string, unknown>;
+    return copy(data, 0, { nodes: 0, ancestors: [] }) as Record<string, unknown>;
   } catch (error) {
     if (error instanceof RenderAbort) throw error;
     throw new RenderAbort('template.render', 'The data for this message could not be read.');

@@ -99,18 +99,20 @@ const unboundedSession = new RenderSession(
 let active: RenderSession | undefined;
 
 /**
- * Runs `work` with `session` as the active render. Handlebars renders synchronously and helpers
- * cannot start another render, so one module-level slot is enough; it is restored afterwards so
- * a throw never leaves a stale session behind.
+ * Makes `session` the active render and returns the one it replaces, which the caller restores
+ * with `endSession` in a `finally`, so a throw never leaves a stale session behind. Handlebars
+ * renders synchronously and helpers cannot start another render, so one module-level slot is
+ * enough. (A pair of calls rather than a callback: no closure per render on the send path.)
  */
-export function withSession<T>(session: RenderSession, work: () => T): T {
+export function beginSession(session: RenderSession): RenderSession | undefined {
   const previous = active;
   active = session;
-  try {
-    return work();
-  } finally {
-    active = previous;
-  }
+  return previous;
+}
+
+/** Restores the session `beginSession` replaced. */
+export function endSession(previous: RenderSession | undefined): void {
+  active = previous;
 }
 
 /** The render in progress (a permissive default if a helper runs outside `render`). */

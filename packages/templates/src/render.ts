@@ -1,10 +1,11 @@
 import { type CompiledTemplate, internalsOf } from './compiled-template.ts';
 import { RenderAbort, type RenderError } from './errors.ts';
-import { runtimeOptions, type TemplateFormat } from './handlebars-env.ts';
+import type { TemplateFormat } from './handlebars-env.ts';
 import { defaultTimeZone, isKnownTimeZone, toTemplateLocale } from './locale.ts';
 import { toRenderData } from './render-data.ts';
 import { toRenderError } from './render-failure.ts';
-import { monotonicNow, RenderSession, tooLong, withSession } from './render-session.ts';
+import { beginSession, endSession, monotonicNow, RenderSession, tooLong } from './render-session.ts';
+import { preparedRunOptions } from './runtime-state.ts';
 
 /**
  * Bounds and formatting for one render.
@@ -105,9 +106,13 @@ export function render(template: CompiledTemplate, data: unknown, options: Rende
   try {
     const session = sessionFor(template.format, options ?? {}, inner.argumentsAt);
     const context = toRenderData(data);
-    const text = withSession(session, () =>
-      inner.run(context, { ...runtimeOptions, partials: inner.partials }),
-    );
+    const previous = beginSession(session);
+    let text: unknown;
+    try {
+      text = inner.run(context, preparedRunOptions(inner.runtime, inner.partials, context));
+    } finally {
+      endSession(previous);
+    }
     if (typeof text !== 'string') throw new RenderAbort('template.render', 'The script produced no text.');
     if (text.length > session.bounds.maxOutputChars) throw tooLong(session.bounds.maxOutputChars);
     return { ok: true, text };
