@@ -26,8 +26,8 @@ async function recordEngineHistory() {
     for (const step of row.path) {
       const [nodeId, port] = step.split(':');
       await db.query(
-        `INSERT INTO journey_node_counts AS n (journey_id, version, node_id, port, hour, slot, passed)
-         VALUES ($1, 1, $2, $3, date_trunc('hour', now()), 0, 1)
+        `INSERT INTO journey_node_counts AS n (journey_id, version, node_id, port, ab_path, hour, slot, passed)
+         VALUES ($1, 1, $2, $3, '', date_trunc('hour', now()), 0, 1)
          ON CONFLICT ON CONSTRAINT journey_node_counts_pk DO UPDATE SET passed = n.passed + 1`,
         [journeyId, nodeId, port || 'out'],
       );

@@ -191,8 +191,8 @@ describe('a planner builds a journey with the mouse', { timeout: 180_000 }, () =
       ];
       for (const [nodeId, port] of moves) {
         await product.testDb.db.query(
-          `INSERT INTO journey_node_counts AS n (journey_id, version, node_id, port, hour, slot, passed)
-           VALUES ($1, 1, $2, $3, date_trunc('hour', now()), 0, 1)
+          `INSERT INTO journey_node_counts AS n (journey_id, version, node_id, port, ab_path, hour, slot, passed)
+           VALUES ($1, 1, $2, $3, '', date_trunc('hour', now()), 0, 1)
            ON CONFLICT ON CONSTRAINT journey_node_counts_pk DO UPDATE SET passed = n.passed + 1`,
           [journeyId, nodeId, port],
         );

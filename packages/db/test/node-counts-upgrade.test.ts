@@ -17,16 +17,16 @@ afterAll(async () => {
 
 it('keeps the per-node counts and the loop passes of customers inside when the transition log goes', async () => {
   await migrate(testDb.db, { dir: before.dir });
-  const enroll = async (customer: string, status: string) => {
+  const enroll = async (customer: string, status: string, abPath: Record<string, string>) => {
     const [row] = await testDb.db.query<{ id: number }>(
-      `INSERT INTO enrollments (journey_id, version, customer_id, current_node, status)
-       VALUES ($1, 1, $2, 'await', $3) RETURNING id`,
-      [journeyId, customer, status],
+      `INSERT INTO enrollments (journey_id, version, customer_id, current_node, status, ab_path)
+       VALUES ($1, 1, $2, 'await', $3, $4) RETURNING id`,
+      [journeyId, customer, status, JSON.stringify(abPath)],
     );
     return row!.id;
   };
-  const waiting = await enroll('C1', 'waiting');
-  const finished = await enroll('C2', 'completed');
+  const waiting = await enroll('C1', 'waiting', {});
+  const finished = await enroll('C2', 'completed', { 'z-split': 'B', ab: 'A' });
   // As the engine logged them: one row per pass out of a node, the exit's without a port.
   const log: [number, string, string | null, string][] = [
     [waiting, 'opened', 'out', '2026-11-20T09:15:00Z'],
@@ -45,16 +45,26 @@ it('keeps the per-node counts and the loop passes of customers inside when the t
   }
 
   expect((await migrate(testDb.db)).applied).toEqual(['0005_node_counts']);
-  const counts = await testDb.db.query<{ node_id: string; port: string; hour: Date; passed: number }>(
-    `SELECT node_id, port, hour, passed::int FROM journey_node_counts WHERE journey_id = $1
-      ORDER BY hour, node_id`,
+  const counts = await testDb.db.query<{
+    node_id: string;
+    port: string;
+    ab_path: string;
+    hour: Date;
+    passed: number;
+  }>(
+    `SELECT node_id, port, ab_path, hour, passed::int FROM journey_node_counts WHERE journey_id = $1
+      ORDER BY hour, node_id, ab_path`,
     [journeyId],
   );
-  expect(counts.map((c) => [c.node_id, c.port, c.hour.toISOString(), c.passed])).toEqual([
-    ['opened', 'out', '2026-11-20T09:00:00.000Z', 2],
-    ['remind', 'sent', '2026-11-20T09:00:00.000Z', 2],
-    ['done', 'out', '2026-11-20T10:00:00.000Z', 1],
-    ['remind', 'sent', '2026-11-21T09:00:00.000Z', 1],
+  // Paths are keyed as the engine writes them (JSON.stringify with sorted split ids).
+  const ab = JSON.stringify({ ab: 'A', 'z-split': 'B' });
+  expect(counts.map((c) => [c.node_id, c.port, c.ab_path, c.hour.toISOString(), c.passed])).toEqual([
+    ['opened', 'out', '', '2026-11-20T09:00:00.000Z', 1],
+    ['opened', 'out', ab, '2026-11-20T09:00:00.000Z', 1],
+    ['remind', 'sent', '', '2026-11-20T09:00:00.000Z', 1],
+    ['remind', 'sent', ab, '2026-11-20T09:00:00.000Z', 1],
+    ['done', 'out', ab, '2026-11-20T10:00:00.000Z', 1],
+    ['remind', 'sent', '', '2026-11-21T09:00:00.000Z', 1],
   ]);
   const visits = await testDb.db.query<{ customer_id: string; visits: unknown }>(
     'SELECT customer_id, visits FROM enrollments ORDER BY customer_id',

@@ -57,14 +57,16 @@ async function moveAndRecord(
         RETURNING e.id
      ), counted AS (
        -- Only what moved is counted; rows are locked in key order so two steps never deadlock.
-       INSERT INTO journey_node_counts AS n (journey_id, version, node_id, port, hour, slot, passed)
-       SELECT p.journey_id, p.version, p.node_id, p.port, date_trunc('hour', $13::timestamptz, 'UTC'), $14, count(*)
-         FROM unnest($15::bigint[], $16::uuid[], $17::int[], $18::text[], $19::text[])
-              AS p(enrollment_id, journey_id, version, node_id, port)
+       INSERT INTO journey_node_counts AS n (journey_id, version, node_id, port, ab_path, hour, slot, passed)
+       SELECT p.journey_id, p.version, p.node_id, p.port, p.ab_path, date_trunc('hour', $13::timestamptz, 'UTC'), $14,
+              count(*)
+         FROM unnest($15::bigint[], $16::uuid[], $17::int[], $18::text[], $19::text[], $20::text[])
+              AS p(enrollment_id, journey_id, version, node_id, port, ab_path)
         WHERE p.enrollment_id IN (SELECT id FROM moved)
-        GROUP BY 1, 2, 3, 4
-        ORDER BY 1, 2, 3, 4
-       ON CONFLICT (journey_id, version, node_id, port, hour, slot) DO UPDATE SET passed = n.passed + excluded.passed
+        GROUP BY 1, 2, 3, 4, 5
+        ORDER BY 1, 2, 3, 4, 5
+       ON CONFLICT (journey_id, version, node_id, port, ab_path, hour, slot)
+       DO UPDATE SET passed = n.passed + excluded.passed
      )
      SELECT id FROM moved`,
     [
@@ -87,6 +89,7 @@ async function moveAndRecord(
       passes.versions,
       passes.nodeIds,
       passes.ports,
+      passes.paths,
     ],
     { prepare: true },
   );
@@ -101,6 +104,7 @@ function countPasses(changed: readonly Walk[]) {
     versions: [] as number[],
     nodeIds: [] as string[],
     ports: [] as string[],
+    paths: [] as string[],
   };
   for (const { enrollment, transitions } of changed) {
     for (const t of transitions) {
@@ -109,6 +113,7 @@ function countPasses(changed: readonly Walk[]) {
       passes.versions.push(enrollment.version);
       passes.nodeIds.push(t.nodeId);
       passes.ports.push(t.port);
+      passes.paths.push(t.path);
     }
   }
   return passes;

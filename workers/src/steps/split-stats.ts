@@ -5,8 +5,10 @@ import type { EnrollmentRow } from './enrollment-row.ts';
 import { versionKey } from './version-cache.ts';
 
 /**
- * Entered and converted counts per variant of adaptive splits (auto-winner, bandit), read from
- * enrollments and conversions. Only loaded for journeys that have such a split.
+ * Entered and converted counts per variant of adaptive splits (auto-winner, bandit): entries from
+ * the engine's per-node counts (the split's passes per port), conversions from the conversions
+ * table, so the read stays small however many customers the journey holds. Only loaded for
+ * journeys that have such a split.
  */
 export async function loadSplitStats(
   r: EngineResources,
@@ -22,10 +24,15 @@ export async function loadSplitStats(
   }
   for (const [key, { journeyId, splitId }] of wanted) {
     const rows = await r.db.query<{ variant: string; entered: number; converted: number }>(
-      `SELECT e.ab_path ->> $2 AS variant, count(*)::int AS entered, count(c.id)::int AS converted
-         FROM enrollments e LEFT JOIN conversions c ON c.enrollment_id = e.id
-        WHERE e.journey_id = $1 AND e.ab_path ? $2
-        GROUP BY 1`,
+      `WITH entered AS (
+         SELECT port AS variant, sum(passed)::int AS n FROM journey_node_counts
+          WHERE journey_id = $1 AND node_id = $2 GROUP BY port
+       ), converted AS (
+         SELECT ab_path ->> $2 AS variant, count(*)::int AS n FROM conversions
+          WHERE journey_id = $1 AND ab_path ? $2 GROUP BY 1
+       )
+       SELECT e.variant, e.n AS entered, COALESCE(c.n, 0) AS converted
+         FROM entered e LEFT JOIN converted c ON c.variant = e.variant`,
       [journeyId, splitId],
     );
     out.set(

@@ -27,7 +27,8 @@ export interface EnrollmentState {
 export interface Walk {
   enrollment: EnrollmentRow;
   state: EnrollmentState;
-  transitions: { nodeId: string; port: string }[];
+  /** Passes out of nodes, each with the A/B path the customer was on as they left (see `abPathKey`). */
+  transitions: { nodeId: string; port: string; path: string }[];
   profile: ProfileChange[];
   /** An effect the node needs before it can decide; the caller performs it and walks again. */
   needs: { nodeId: string; key: string; effect: Effect } | undefined;
@@ -93,6 +94,7 @@ export function walkEnrollment(
   };
   walk.customer = customer;
   const random = unitRandomFor(enrollment.customer_id);
+  let path = abPathKey(state.abPath);
   const paused = ctx.journeyStatus.get(enrollment.journey_id) === 'paused';
   const trigger = enrollment.trigger_event_id
     ? ctx.triggerEvents.get(enrollment.trigger_event_id)
@@ -135,9 +137,12 @@ export function walkEnrollment(
 
     switch (result.kind) {
       case 'advance': {
-        walk.transitions.push({ nodeId: node.id, port: result.port });
+        if (result.abChoice) {
+          state.abPath[result.abChoice.splitNodeId] = result.abChoice.variant;
+          path = abPathKey(state.abPath);
+        }
+        walk.transitions.push({ nodeId: node.id, port: result.port, path });
         if (onLoop) countPass(state, enrollment, node.id);
-        if (result.abChoice) state.abPath[result.abChoice.splitNodeId] = result.abChoice.variant;
         if (result.profile) {
           walk.profile.push(result.profile);
           applyProfile(customer, result.profile);
@@ -212,6 +217,17 @@ function finish(walk: Walk): Walk {
 function fail(walk: Walk, reason: string): Walk {
   Object.assign(walk.state, { status: 'failed', wakeAt: null, waitingEvent: null, exitReason: reason });
   return finish(walk);
+}
+
+/**
+ * The A/B path as counters store it: '' before any split, else the choices as JSON in split order
+ * of their ids (`{"ab":"B"}`), so the same path always has the same key.
+ */
+export function abPathKey(abPath: Record<string, string>): string {
+  const splits = Object.keys(abPath);
+  if (splits.length === 0) return '';
+  if (splits.length === 1) return JSON.stringify(abPath);
+  return JSON.stringify(Object.fromEntries(splits.sort().map((id) => [id, abPath[id]])));
 }
 
 function countPass(state: EnrollmentState, enrollment: EnrollmentRow, nodeId: string): void {

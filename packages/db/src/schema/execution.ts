@@ -62,8 +62,8 @@ export const enrollments = pgTable(
 );
 
 /**
- * How many enrollments left each node through each port, per UTC hour: the source of per-node
- * analytics and of totals over time. Counted, not logged: the step that moves a batch adds its
+ * How many enrollments left each node through each port, per A/B path and UTC hour: the source of
+ * per-node and per-variant analytics and of totals over time. Counted, not logged: the step that moves a batch adds its
  * counts in the same statement as the conditional update (one row per node and port, not per
  * customer). Concurrent steps add to different `slot`s so they rarely wait on each other's row
  * lock; readers sum the slots.
@@ -75,6 +75,8 @@ export const journeyNodeCounts = pgTable(
     version: integer('version').notNull(),
     nodeId: text('node_id').notNull(),
     port: text('port').notNull(),
+    /** The A/B path the customers were on as they left (`{"split":"variant"}` as JSON, '' before any split). */
+    abPath: text('ab_path').notNull(),
     hour: timestamp('hour', { withTimezone: true }).notNull(),
     slot: smallint('slot').notNull(),
     passed: bigint('passed', { mode: 'number' }).notNull(),
@@ -82,7 +84,7 @@ export const journeyNodeCounts = pgTable(
   (t) => [
     primaryKey({
       name: 'journey_node_counts_pk',
-      columns: [t.journeyId, t.version, t.nodeId, t.port, t.hour, t.slot],
+      columns: [t.journeyId, t.version, t.nodeId, t.port, t.abPath, t.hour, t.slot],
     }),
   ],
 );

@@ -10,7 +10,7 @@ import { journeyLifecycleRoutes } from './lifecycle-routes.ts';
 import { journeyListRoute } from './list-route.ts';
 import { loadJourney } from './load-journey.ts';
 import { draftGraphSchema, emptyGraph, journeyViewSchema, toView } from './schemas.ts';
-import { journeyStatsRoute } from './stats-route.ts';
+import { journeyStatsRoute } from './stats/stats-route.ts';
 import { journeyVersionRoutes } from './version-routes.ts';
 
 const { journeys } = schema;

@@ -1,0 +1,81 @@
+import { insertEvents } from '@waymark/db';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type RunningEngine, startEngine } from '../src/engine.ts';
+import { createEngineFixture, type EngineFixture, insertCustomers } from './support/engine-fixture.ts';
+import { drained, graph, publishJourney, transitionCounts } from './support/journeys.ts';
+
+let f: EngineFixture;
+let engine: RunningEngine;
+
+beforeAll(async () => {
+  f = await createEngineFixture({ label: 'adaptive' });
+  await insertCustomers(
+    f,
+    Array.from({ length: 60 }, (_, i) => ({ id: `N${String(i + 1).padStart(6, '0')}` })),
+  );
+  engine = await startEngine(f.r, { groups: ['events', 'steps'], sweepIntervalMs: false });
+});
+afterAll(async () => {
+  await engine.close();
+  await f.close();
+});
+
+it('sends everyone to the variant that converts significantly better, judged from the counts so far', async () => {
+  const journeyId = await publishJourney(
+    f,
+    graph(
+      [
+        { id: 'start', type: 'trigger.event', config: { event: 'salary_in' } },
+        {
+          id: 'ab',
+          type: 'split.ab',
+          config: {
+            variants: [
+              { id: 'A', label: 'A', weight: 50 },
+              { id: 'B', label: 'B', weight: 50 },
+            ],
+            mode: 'auto-winner',
+          },
+        },
+        { id: 'doneA', type: 'exit', config: { reason: 'A' } },
+        { id: 'doneB', type: 'exit', config: { reason: 'B' } },
+      ],
+      [
+        ['start', 'out', 'ab'],
+        ['ab', 'A', 'doneA'],
+        ['ab', 'B', 'doneB'],
+      ],
+    ),
+  );
+  // Earlier traffic: 200 customers each way; B converted 40 times, A 10 times.
+  for (const variant of ['A', 'B']) {
+    await f.testDb.db.query(
+      `INSERT INTO journey_node_counts (journey_id, version, node_id, port, ab_path, hour, slot, passed)
+       VALUES ($1, 1, 'ab', $2, $3, date_trunc('hour', now()), 0, 200)`,
+      [journeyId, variant, JSON.stringify({ ab: variant })],
+    );
+    const conversions = variant === 'B' ? 40 : 10;
+    for (let i = 0; i < conversions; i++) {
+      await f.testDb.db.query(
+        `INSERT INTO conversions (enrollment_id, journey_id, version, customer_id, ab_path)
+         VALUES ($1, $2, 1, 'earlier', $3)`,
+        [1_000_000 + i + (variant === 'B' ? 100 : 0), journeyId, JSON.stringify({ ab: variant })],
+      );
+    }
+  }
+
+  const events = Array.from({ length: 60 }, (_, i) => ({
+    eventId: `salary-${i}`,
+    customerId: `N${String(i + 1).padStart(6, '0')}`,
+    name: 'salary_in',
+    occurredAt: f.clock.now(),
+  }));
+  await insertEvents(f.testDb.db, events);
+  await f.r.producers.events.ingested(events.map((e) => e.eventId));
+  await drained(f);
+
+  const counts = await transitionCounts(f, journeyId);
+  expect(counts['start.out']).toBe(60);
+  expect(counts['ab.B']).toBe(260);
+  expect(counts['ab.A']).toBe(200);
+});
