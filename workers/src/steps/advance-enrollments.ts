@@ -5,7 +5,7 @@ import { deliverInStep } from './deliver-in-step.ts';
 import { loadStepContext, type StepContext } from './load-step-context.ts';
 import { persistWalks } from './persist-walks.ts';
 import { versionKey } from './version-cache.ts';
-import { type Walk, walkEnrollment } from './walk-enrollment.ts';
+import { resumeWalk, type Walk, walkEnrollment } from './walk-enrollment.ts';
 
 export interface StepSummary {
   loaded: number;
@@ -64,7 +64,7 @@ export async function advanceLoaded(
   );
 
   let claimed = 0;
-  const rewalk = (w: Walk) => walkEnrollment(w.enrollment, versionOf(w), ctx, options);
+  const rewalk = (w: Walk) => resumeWalk(w, versionOf(w), ctx, options);
   for (let round = 0; round < maxEffectRounds; round++) {
     const claims: EffectClaim[] = [];
     for (const walk of walks) {

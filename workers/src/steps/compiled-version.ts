@@ -9,7 +9,12 @@ export interface CompiledNode {
   config: unknown;
   /** Set when the stored config no longer matches its type (the enrollment fails with this reason). */
   problem: string | undefined;
+  /** Whether the node performs an effect (a message, a call): its outcome is looked up by message key. */
+  performs: boolean;
 }
+
+/** Node types whose executors perform effects through the engine (claimed, sent, reconciled). */
+export const effectNodeTypes: ReadonlySet<string> = new Set(['send', 'webhook']);
 
 /** A published journey version, ready to execute: nodes by id, edges by (node, port). */
 export interface CompiledVersion {
@@ -43,6 +48,7 @@ export function compileVersion(journeyId: string, version: number, storedGraph: 
         type: node.type,
         config: undefined,
         problem: `unknown node type "${node.type}"`,
+        performs: false,
       });
       continue;
     }
@@ -52,6 +58,7 @@ export function compileVersion(journeyId: string, version: number, storedGraph: 
       type: node.type,
       config: parsed.success ? parsed.data : undefined,
       problem: parsed.success ? undefined : `the settings of node "${node.id}" are invalid`,
+      performs: effectNodeTypes.has(node.type),
     });
   }
   const edges = new Map<string, string>();
@@ -67,7 +74,7 @@ export function compileVersion(journeyId: string, version: number, storedGraph: 
       event: list.filter((n) => n.type === 'trigger.event' && !n.problem),
       segment: list.filter((n) => n.type === 'trigger.segment' && !n.problem),
     },
-    effectNodesOnCycles: nodesOnCycles(list, graph.edges, new Set(['send', 'webhook'])),
+    effectNodesOnCycles: nodesOnCycles(list, graph.edges, effectNodeTypes),
     countedEvents: countedEvents(list),
     waitedEvents: new Set(
       list.flatMap((n) => {

@@ -36,6 +36,12 @@ export interface Walk {
   awaitingMessage: string | undefined;
   /** The customer as the walk left them (profile updates of this walk applied): what a message renders with. */
   customer: CustomerSnapshot | undefined;
+  /**
+   * Where the walk stood when it reached an effect it could not pass yet (before parking there):
+   * `resumeWalk` carries on from here once the effect is claimed or decided, instead of walking
+   * the nodes before it again.
+   */
+  resumeAt: Pick<EnrollmentState, 'node' | 'status' | 'wakeAt' | 'waitingEvent'> | undefined;
   changed: boolean;
 }
 
@@ -60,75 +66,126 @@ export function walkEnrollment(
   ctx: StepContext,
   options: WalkOptions,
 ): Walk {
-  const { now } = options;
-  const state: EnrollmentState = {
-    node: enrollment.current_node,
-    status: enrollment.status,
-    wakeAt: enrollment.wake_at ? new Date(enrollment.wake_at) : null,
-    waitingEvent: enrollment.waiting_event,
-    abPath: { ...enrollment.ab_path },
-    exitReason: null,
-    visits: null,
-  };
   const walk: Walk = {
     customer: undefined,
     enrollment,
-    state,
+    state: {
+      node: enrollment.current_node,
+      status: enrollment.status,
+      wakeAt: enrollment.wake_at ? new Date(enrollment.wake_at) : null,
+      waitingEvent: enrollment.waiting_event,
+      abPath: { ...enrollment.ab_path },
+      exitReason: null,
+      visits: null,
+    },
     transitions: [],
     profile: [],
     needs: undefined,
     awaitingMessage: undefined,
+    resumeAt: undefined,
     changed: false,
   };
-
   const row = ctx.customers.get(enrollment.customer_id);
   if (!row)
     return fail(walk, `customer-missing: customer ${enrollment.customer_id} is not in the customer base`);
   if (!version)
     return fail(walk, 'version-missing: the journey version this customer entered no longer exists');
-  const customer: CustomerSnapshot = {
+  walk.customer = {
     id: row.id,
     attributes: { ...row.attributes },
     tags: [...row.tags],
     consent: row.consent,
   };
-  walk.customer = customer;
+  return runWalk(walk, version, ctx, options);
+}
+
+/**
+ * Carries a walk on from the effect it stopped at, now that `ctx` knows more about that effect
+ * (claimed, or decided). The same as walking the enrollment again from the start, since the nodes
+ * before the effect read nothing that changed, but without running them again.
+ */
+export function resumeWalk(
+  walk: Walk,
+  version: CompiledVersion | undefined,
+  ctx: StepContext,
+  options: WalkOptions,
+): Walk {
+  const at = walk.resumeAt;
+  if (!at || !version || !walk.customer) return walkEnrollment(walk.enrollment, version, ctx, options);
+  const { customer } = walk;
+  return runWalk(
+    {
+      customer: { ...customer, attributes: { ...customer.attributes }, tags: [...customer.tags] },
+      enrollment: walk.enrollment,
+      state: {
+        ...walk.state,
+        ...at,
+        abPath: { ...walk.state.abPath },
+        visits: walk.state.visits && { ...walk.state.visits },
+        exitReason: null,
+      },
+      transitions: [...walk.transitions],
+      profile: [...walk.profile],
+      needs: undefined,
+      awaitingMessage: undefined,
+      resumeAt: undefined,
+      changed: false,
+    },
+    version,
+    ctx,
+    options,
+  );
+}
+
+function runWalk(walk: Walk, version: CompiledVersion, ctx: StepContext, options: WalkOptions): Walk {
+  const { now } = options;
+  const { enrollment, state } = walk;
+  const customer = walk.customer as CustomerSnapshot;
   const random = unitRandomFor(enrollment.customer_id);
   let path = abPathKey(state.abPath);
   const paused = ctx.journeyStatus.get(enrollment.journey_id) === 'paused';
   const trigger = enrollment.trigger_event_id
     ? ctx.triggerEvents.get(enrollment.trigger_event_id)
     : undefined;
+  const events = ctx.events.get(enrollment.customer_id) ?? [];
+  // One input for every node of the walk: only the wait time and A/B path change between nodes.
+  const enrollmentInput = {
+    id: enrollment.id,
+    journeyId: enrollment.journey_id,
+    version: enrollment.version,
+    entrySeq: enrollment.entry_seq,
+    enteredAt: new Date(enrollment.entered_at),
+    wakeAt: state.wakeAt,
+    abPath: state.abPath,
+  };
 
   for (let step = 0; step < maxNodesPerWalk; step++) {
     const node = version.nodes.get(state.node);
     if (!node) return fail(walk, `node-missing: node "${state.node}" is not in version ${version.version}`);
     if (node.problem) return fail(walk, `node-invalid: ${node.problem}`);
     const onLoop = version.effectNodesOnCycles.has(node.id);
-    // The pass number counts passes already persisted, as the message keys of earlier passes did.
-    const visit = 1 + (onLoop ? (enrollment.visits?.[node.id] ?? 0) : 0);
-    const key = messageKey(enrollment.id, node.id, enrollment.entry_seq, visit);
-    const effect: EffectOutcome | undefined = effectOf(ctx.messages.get(key), now, options.unknownGiveUpMs);
+    let key = '';
+    let effect: EffectOutcome | undefined;
+    if (node.performs) {
+      // The pass number counts passes already persisted, as the message keys of earlier passes did.
+      const visit = 1 + (onLoop ? (enrollment.visits?.[node.id] ?? 0) : 0);
+      key = messageKey(enrollment.id, node.id, enrollment.entry_seq, visit);
+      effect = effectOf(ctx.messages.get(key), now, options.unknownGiveUpMs);
+    }
+    enrollmentInput.wakeAt = state.wakeAt;
     let result: ReturnType<typeof executeNode>;
     try {
       result = executeNode(node.type, {
-        node: { id: node.id, config: node.config },
+        node,
         customer,
-        enrollment: {
-          id: enrollment.id,
-          journeyId: enrollment.journey_id,
-          version: enrollment.version,
-          entrySeq: enrollment.entry_seq,
-          enteredAt: new Date(enrollment.entered_at),
-          wakeAt: state.wakeAt,
-          abPath: state.abPath,
-        },
+        enrollment: enrollmentInput,
         triggerEvent: trigger,
-        events: ctx.events.get(enrollment.customer_id) ?? [],
+        events,
         effect,
         settings: version.settings,
         now,
-        splitStats: ctx.splitStats.get(`${enrollment.journey_id}:${node.id}`),
+        splitStats:
+          node.type === 'split.ab' ? ctx.splitStats.get(`${enrollment.journey_id}:${node.id}`) : undefined,
         random,
       });
     } catch (error) {
@@ -174,6 +231,18 @@ export function walkEnrollment(
         });
         return finish(walk);
       case 'perform': {
+        if (!node.performs) {
+          return fail(
+            walk,
+            `node-error: node type "${node.type}" performs an effect but is not an effect node type`,
+          );
+        }
+        walk.resumeAt = {
+          node: state.node,
+          status: state.status,
+          wakeAt: state.wakeAt,
+          waitingEvent: state.waitingEvent,
+        };
         if (effect) {
           // Claimed earlier and still on its way: park until delivery decides (or the recheck).
           walk.awaitingMessage = key;
