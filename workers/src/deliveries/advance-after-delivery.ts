@@ -1,16 +1,12 @@
-import { digestOf } from '@waymark/queues';
 import type { EngineResources } from '../runtime/resources.ts';
 import { advanceLoaded } from '../steps/advance-enrollments.ts';
 import { buildStepContext } from '../steps/load-step-context.ts';
+import { advanceNowOrQueue, decidedStatuses } from './advance-now-or-queue.ts';
 import type { DeliverableMessage } from './load-deliverable.ts';
-
-const decided = new Set(['sent', 'delivered', 'failed', 'suppressed']);
 
 /**
  * `notifyEnrollments` for a delivery job: moves on the enrollments whose message is decided from
- * the rows the delivery already read (no second read of the batch), right away in this job, or
- * through the step queue if that fails. Idempotent either way: the step's conditional update
- * only moves an enrollment still where the delivery saw it.
+ * the rows the delivery already read (no second read of the batch).
  */
 export async function advanceAfterDelivery(
   r: EngineResources,
@@ -19,16 +15,16 @@ export async function advanceAfterDelivery(
   const ready = new Map<number, { message: DeliverableMessage; status: string }>();
   for (const m of messages) {
     const enrollment = m.message.enrollment;
-    if (!enrollment || !decided.has(m.status)) continue;
+    if (!enrollment || !decidedStatuses.has(m.status)) continue;
     if (enrollment.status !== 'active' && enrollment.status !== 'waiting') continue;
     ready.set(enrollment.id, m);
   }
-  if (ready.size === 0) return;
   const now = r.clock.now();
-  const entries = [...ready.values()];
-  for (let i = 0; i < entries.length; i += r.settings.stepBatchSize) {
-    const batch = entries.slice(i, i + r.settings.stepBatchSize);
-    try {
+  await advanceNowOrQueue(
+    r,
+    [...ready.values()],
+    (m) => m.message.enrollment!.id,
+    async (batch) => {
       const ctx = await buildStepContext(
         r,
         batch.map((m) => m.message.enrollment!),
@@ -43,10 +39,6 @@ export async function advanceAfterDelivery(
         });
       }
       await advanceLoaded(r, ctx, now);
-    } catch (error) {
-      const ids = batch.map((m) => m.message.enrollment!.id);
-      r.log.warn('inline step after delivery failed; queued instead', { error: (error as Error).message });
-      await r.producers.steps.advance([{ enrollmentIds: ids, cause: 'delivered', dedupeKey: digestOf(ids) }]);
-    }
-  }
+    },
+  );
 }
