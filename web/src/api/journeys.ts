@@ -44,7 +44,38 @@ export interface JourneyVersion {
   graph?: JourneyGraph;
 }
 
-/** Per-node counts of a live journey (GET /journeys/:id/stats). */
+/** How one variant (or the control group) of an A/B split does (GET /journeys/:id/stats). */
+export interface VariantStats {
+  splitNodeId: string;
+  /** The variant id, or `'control'` for the hold-out group. */
+  variant: string;
+  label: string;
+  control: boolean;
+  /** Customers the split sent this way. */
+  entered: number;
+  /** Messages sent to them by every send step after the split. */
+  sent: number;
+  converted: number;
+  /** Converted ÷ entered; null before anyone entered. */
+  conversionRate: number | null;
+  /** Sum of the conversions' values. */
+  value: number;
+  /** Relative difference of the conversion rate to the control group's; null without one. */
+  liftOverControl: number | null;
+  /** Whether the difference to the control group is significant at 95%; null without one. */
+  significantOverControl: boolean | null;
+}
+
+/** Entries and conversions of one calendar day in the journey's time zone. */
+export interface TimelineDay {
+  /** `YYYY-MM-DD`. */
+  day: string;
+  entered: number;
+  converted: number;
+  value: number;
+}
+
+/** Per-node counts, per-variant results and a daily timeline of a live journey (GET /journeys/:id/stats). */
 export interface JourneyStats {
   version?: number | null;
   updatedAt?: string;
@@ -53,6 +84,10 @@ export interface JourneyStats {
     string,
     { entered?: number; waiting?: number; exited?: number; [port: string]: number | undefined }
   >;
+  /** One row per variant of every A/B split, in the graph's order (absent from older servers). */
+  variants?: VariantStats[];
+  /** One row per day, oldest first, with no gaps (absent from older servers). */
+  timeline?: TimelineDay[];
 }
 
 function items<T>(body: unknown): T[] {
