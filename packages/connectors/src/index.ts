@@ -6,6 +6,7 @@ export {
   type OutboundWebhookCredentials,
   outboundWebhook,
 } from './connectors/outbound-webhook/index.ts';
+export { messageIdFor, type SmtpEmailCredentials, smtpEmail } from './connectors/smtp-email/index.ts';
 export {
   createWeComConnector,
   type WeComConnectorOptions,
@@ -18,6 +19,10 @@ export {
   type ConnectorChannel,
   channelMessageSchemas,
   connectorChannels,
+  type EmailMessage,
+  emailAddressPattern,
+  emailAddressSchema,
+  emailMessageSchema,
   type PushMessage,
   phoneNumberSchema,
   pushMessageSchema,
@@ -42,6 +47,7 @@ export {
   type SendReceipt,
   type WebhookRequest,
 } from './sdk/define-connector.ts';
+export { type EmailBodies, emailBodies, htmlToText } from './sdk/email-body.ts';
 export {
   ConnectorConfigError,
   ConnectorSendError,

@@ -1,6 +1,7 @@
 import { httpPushGateway } from './connectors/http-push-gateway/index.ts';
 import { httpSmsGateway } from './connectors/http-sms-gateway/index.ts';
 import { outboundWebhook } from './connectors/outbound-webhook/index.ts';
+import { smtpEmail } from './connectors/smtp-email/index.ts';
 import { wecom } from './connectors/wecom/index.ts';
 import type { AnyConnectorDefinition } from './sdk/define-connector.ts';
 
@@ -10,4 +11,5 @@ export const connectorDefinitions = [
   httpPushGateway,
   outboundWebhook,
   wecom,
+  smtpEmail,
 ] as const satisfies readonly AnyConnectorDefinition[];

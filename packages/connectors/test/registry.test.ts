@@ -20,6 +20,7 @@ it('holds every built-in connector by id', () => {
     'http-push-gateway',
     'outbound-webhook',
     'wecom',
+    'smtp-email',
   ]);
   expect(registry.get('http-sms-gateway')?.channel).toBe('sms');
   expect(registry.get('nope')).toBeUndefined();

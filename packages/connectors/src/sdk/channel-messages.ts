@@ -78,19 +78,49 @@ export const pushMessageSchema = z.object({
 /** One app push notification to one customer's devices (or one device). */
 export type PushMessage = z.infer<typeof pushMessageSchema>;
 
+/**
+ * One mailbox as a bank keeps it: an ASCII local part and a domain that may be internationalised
+ * (中文域名, sent as punycode). Lower-case, since every mail provider a bank's customers use treats
+ * addresses case-insensitively; the customer store lower-cases addresses with the same rule.
+ */
+export const emailAddressPattern =
+  /^(?!\.)(?!.*\.\.)[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}(?<!\.)@(?=.{1,253}$)(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,63}$/u;
+
+export const emailAddressSchema = z
+  .string()
+  .max(254)
+  .regex(emailAddressPattern, 'a lower-case e-mail address such as name@bank.example');
+
+/** Header text on one line: a CR or LF in a subject would let a script write its own headers. */
+const oneLine = (text: string) => !/[\r\n]/.test(text);
+
+export const emailMessageSchema = z.object({
+  /** Recipient address, decrypted from the customer's profile at the last moment. */
+  to: emailAddressSchema,
+  /** The rendered subject; any Unicode, encoded for the wire by the connector. */
+  subject: z.string().min(1).max(300).refine(oneLine, 'a subject on one line'),
+  /** The plain-text body, always present: mail clients that do not show HTML show this. */
+  text: z.string().min(1).max(100_000),
+  /** The HTML body (values escaped when the template was rendered), shown by most mail clients. */
+  html: z.string().min(1).max(500_000).optional(),
+});
+/** One e-mail to one customer. */
+export type EmailMessage = z.infer<typeof emailMessageSchema>;
+
 /** The message type each channel's connectors accept. */
 export interface ChannelMessages {
   sms: SmsMessage;
   webhook: WebhookMessage;
   wecom: WeComMessage;
   push: PushMessage;
-  email: { to: string; subject: string; text: string; html?: string };
+  email: EmailMessage;
 }
 
-/** Runtime schemas for the channels whose message shape is settled; used to check rendered output. */
+/** Runtime schema of each channel's message; used to check rendered output. */
 export const channelMessageSchemas = {
   sms: smsMessageSchema,
   wecom: wecomMessageSchema,
   push: pushMessageSchema,
+  email: emailMessageSchema,
   webhook: webhookMessageSchema,
-} as const;
+} as const satisfies Record<ConnectorChannel, z.ZodType>;

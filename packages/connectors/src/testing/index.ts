@@ -1,3 +1,4 @@
+export { type ReadEmail, readMime } from './read-mime.ts';
 export {
   type AcceptedPush,
   startTestPushGateway,
@@ -10,6 +11,14 @@ export {
   startTestSmsGateway,
   type TestSmsGateway,
 } from './test-sms-gateway.ts';
+export {
+  type ReceivedEmail,
+  type SmtpBehaviour,
+  startTestSmtpServer,
+  type TestSmtpServer,
+  type TestSmtpServerOptions,
+} from './test-smtp-server.ts';
+export { testTlsCertificate } from './test-tls-certificate.ts';
 export {
   type ReceivedWeComMessage,
   startTestWeComApi,

@@ -1,0 +1,94 @@
+import type { NodemailerError } from 'nodemailer/lib/errors';
+import {
+  type ConnectorSendError,
+  PermanentSendError,
+  TransientSendError,
+  UnknownOutcomeError,
+} from '../../sdk/errors.ts';
+import type { SmtpFailure } from './smtp-session.ts';
+
+/** The part of a mail-server reply worth recording: code, enhanced status and text. */
+function replyDetail(error: NodemailerError): Record<string, unknown> {
+  const response = error.response?.trim() ?? '';
+  const enhanced = /^\d{3}[ -](\d\.\d{1,3}\.\d{1,3})\b/.exec(response)?.[1];
+  return {
+    smtpCode: error.responseCode,
+    ...(enhanced ? { enhancedCode: enhanced } : {}),
+    ...(error.command ? { command: error.command } : {}),
+    response: response.slice(0, 300),
+  };
+}
+
+/** What a refusal is about, by the command the server refused. */
+function refusedCode(error: NodemailerError): { code: string; what: string } {
+  const command = error.command ?? '';
+  if (command.startsWith('AUTH')) return { code: 'auth-failed', what: 'the login' };
+  if (command === 'RCPT TO') return { code: 'recipient-refused', what: 'the recipient' };
+  if (command === 'MAIL FROM') return { code: 'sender-refused', what: 'the sender' };
+  if (command === 'DATA') return { code: 'message-refused', what: 'the message' };
+  return { code: 'server-refused', what: 'the connection' };
+}
+
+/**
+ * Maps a failed SMTP exchange to the send error that tells the engine what to do:
+ *
+ * - a 4xx reply (greylisting, mailbox busy, 421 going down) is transient: the server took nothing;
+ * - a 5xx reply (550 mailbox unavailable, 554 refused, 535 bad login) is permanent, with its text;
+ * - no reply before the message body left (refused, unreachable, timeout) is transient;
+ * - no reply after the body left is unknown: the server may have queued the message.
+ */
+export function errorForSmtp(failure: SmtpFailure): ConnectorSendError {
+  const error = failure.smtp;
+  const reply = error.responseCode;
+  if (typeof reply === 'number' && reply >= 400) {
+    const detail = replyDetail(error);
+    const text = String(detail.response);
+    // nodemailer marks 503 (bad sequence) as worth another try; so do we.
+    if (reply < 500 || error.permanent === false) {
+      return new TransientSendError('server-deferred', `The mail server asked to try again later: ${text}`, {
+        detail,
+        cause: error,
+      });
+    }
+    const refused = refusedCode(error);
+    return new PermanentSendError(refused.code, `The mail server refused ${refused.what}: ${text}`, {
+      detail,
+      cause: error,
+    });
+  }
+  const network = { network: error.code, ...(error.originalCode ? { system: error.originalCode } : {}) };
+  if (failure.bodySent) {
+    return new UnknownOutcomeError(
+      'answer-lost',
+      `The mail server did not confirm the message it was given: ${error.message}`,
+      { detail: network, cause: error },
+    );
+  }
+  switch (error.code) {
+    case 'EAUTH':
+    case 'ENOAUTH':
+      return new PermanentSendError('auth-failed', `The mail server login failed: ${error.message}`, {
+        detail: network,
+        cause: error,
+      });
+    case 'EENVELOPE':
+      return new PermanentSendError('invalid-recipient', `The address cannot be sent to: ${error.message}`, {
+        detail: network,
+        cause: error,
+      });
+    case 'EMESSAGE':
+      return new PermanentSendError('message-refused', `The message cannot be sent: ${error.message}`, {
+        detail: network,
+        cause: error,
+      });
+    default:
+      return new TransientSendError(
+        'provider-unreachable',
+        `Could not reach the mail server: ${error.message}`,
+        {
+          detail: network,
+          cause: error,
+        },
+      );
+  }
+}

@@ -1,0 +1,2 @@
+export { messageIdFor } from './compose-message.ts';
+export { type SmtpEmailCredentials, smtpEmail } from './smtp-email.ts';
