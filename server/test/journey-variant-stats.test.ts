@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { abSplitNode } from '@waymark/journey/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
@@ -10,18 +11,13 @@ const now = new Date('2026-11-23T04:00:00Z');
 const graph = {
   nodes: [
     { id: 'deposit', type: 'trigger.event', config: { event: 'large_deposit' } },
-    {
-      id: 'ab',
-      type: 'split.ab',
-      config: {
-        variants: [
-          { id: 'A', label: 'Rate 3.1%', weight: 40 },
-          { id: 'B', label: 'Gift card', weight: 40 },
-        ],
-        control: { weight: 20 },
-        mode: 'fixed',
-      },
-    },
+    abSplitNode('ab', {
+      variants: [
+        { id: 'A', label: 'Rate 3.1%', weight: 40 },
+        { id: 'B', label: 'Gift card', weight: 40 },
+      ],
+      control: 20,
+    }),
     {
       id: 'smsA',
       type: 'send',

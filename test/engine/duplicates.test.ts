@@ -1,4 +1,5 @@
 import { insertEvents } from '@waymark/db';
+import { abSplitNode } from '@waymark/journey/testing';
 import {
   advanceEnrollments,
   processEvent,
@@ -45,17 +46,7 @@ it('does nothing twice when every event, step, delivery and wake-up arrives twic
     graph(
       [
         { id: 'login', type: 'trigger.event', config: { event: 'app_login' } },
-        {
-          id: 'ab',
-          type: 'split.ab',
-          config: {
-            variants: [
-              { id: 'A', label: 'A', weight: 50 },
-              { id: 'B', label: 'B', weight: 50 },
-            ],
-            mode: 'fixed',
-          },
-        },
+        abSplitNode(),
         {
           id: 'sms',
           type: 'send',

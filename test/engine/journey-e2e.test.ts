@@ -1,4 +1,5 @@
 import { insertEvents } from '@waymark/db';
+import { abSplitNode } from '@waymark/journey/testing';
 import { type RunningEngine, startEngine, sweep } from '@waymark/workers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsvRows } from './support/bank-csv.ts';
@@ -41,17 +42,12 @@ const wealthJourney = graph(
         condition: { type: 'attribute', field: 'balance', valueType: 'number', op: 'gt', value: 1000 },
       },
     },
-    {
-      id: 'ab',
-      type: 'split.ab',
-      config: {
-        variants: [
-          { id: 'A', label: '收益版', weight: 50 },
-          { id: 'B', label: '安心版', weight: 50 },
-        ],
-        mode: 'fixed',
-      },
-    },
+    abSplitNode('ab', {
+      variants: [
+        { id: 'A', label: '收益版', weight: 50 },
+        { id: 'B', label: '安心版', weight: 50 },
+      ],
+    }),
     {
       id: 'offer',
       type: 'send',

@@ -1,4 +1,5 @@
 import { insertEvents } from '@waymark/db';
+import { abSplitNode } from '@waymark/journey/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RunningEngine, startEngine } from '../src/engine.ts';
 import { createEngineFixture, type EngineFixture, insertCustomers } from './support/engine-fixture.ts';
@@ -26,17 +27,7 @@ it('sends everyone to the variant that converts significantly better, judged fro
     graph(
       [
         { id: 'start', type: 'trigger.event', config: { event: 'salary_in' } },
-        {
-          id: 'ab',
-          type: 'split.ab',
-          config: {
-            variants: [
-              { id: 'A', label: 'A', weight: 50 },
-              { id: 'B', label: 'B', weight: 50 },
-            ],
-            mode: 'auto-winner',
-          },
-        },
+        abSplitNode('ab', { mode: 'auto-winner' }),
         { id: 'doneA', type: 'exit', config: { reason: 'A' } },
         { id: 'doneB', type: 'exit', config: { reason: 'B' } },
       ],

@@ -1,5 +1,6 @@
 import type { TestSmsGateway } from '@waymark/connectors/testing';
 import { insertEvents } from '@waymark/db';
+import { abSplitNode } from '@waymark/journey/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RunningEngine, startEngine } from '../src/engine.ts';
 import {
@@ -56,17 +57,7 @@ it('records one conversion per enrollment inside the goal window, attributed to 
     graph(
       [
         { id: 'trigger', type: 'trigger.event', config: { event: 'salary_credit' } },
-        {
-          id: 'ab',
-          type: 'split.ab',
-          config: {
-            variants: [
-              { id: 'A', label: 'A', weight: 50 },
-              { id: 'B', label: 'B', weight: 50 },
-            ],
-            mode: 'fixed',
-          },
-        },
+        abSplitNode(),
         {
           id: 'sms',
           type: 'send',

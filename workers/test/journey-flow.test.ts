@@ -1,5 +1,6 @@
 import type { TestSmsGateway } from '@waymark/connectors/testing';
 import { insertEvents } from '@waymark/db';
+import { abSplitNode } from '@waymark/journey/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RunningEngine, startEngine } from '../src/engine.ts';
 import { sweep } from '../src/maintenance/sweep.ts';
@@ -51,17 +52,7 @@ it('walks customers from an event through filter, split, send, waits and the goa
             condition: { type: 'attribute', field: 'balance', valueType: 'number', op: 'gt', value: 1000 },
           },
         },
-        {
-          id: 'ab',
-          type: 'split.ab',
-          config: {
-            variants: [
-              { id: 'A', label: 'A', weight: 50 },
-              { id: 'B', label: 'B', weight: 50 },
-            ],
-            mode: 'fixed',
-          },
-        },
+        abSplitNode(),
         {
           id: 'sms',
           type: 'send',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { JourneyGraph } from '@waymark/journey';
+import { abSplitNode } from '@waymark/journey/testing';
 import { graph, publishJourney } from '../../engine/support/engine-world.ts';
 import { createEngineWorld, startWorkerFleet } from './bench-world.ts';
 import { round } from './bullmq-baseline.ts';
@@ -111,17 +112,7 @@ function campaign(segmentId: string): JourneyGraph {
           condition: { type: 'attribute', field: 'default', valueType: 'boolean', op: 'is', value: false },
         },
       },
-      {
-        id: 'ab',
-        type: 'split.ab',
-        config: {
-          variants: [
-            { id: 'A', label: 'A', weight: 50 },
-            { id: 'B', label: 'B', weight: 50 },
-          ],
-          mode: 'fixed',
-        },
-      },
+      abSplitNode(),
       {
         id: 'sms',
         type: 'send',

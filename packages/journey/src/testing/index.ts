@@ -10,4 +10,5 @@ export {
   generatedTriggerEvents,
 } from './config-arbitraries.ts';
 export { contextFor, generatedNow } from './context.ts';
+export { abSplitNode } from './split-node.ts';
 export { arbitraryValidJourney, type ValidJourneyOptions } from './valid-graph.ts';
