@@ -5,6 +5,7 @@ import './styles/editor.css';
 import './styles/nodes.css';
 import './styles/inspector.css';
 import './styles/conditions.css';
+import './styles/live.css';
 import './styles/scripts.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

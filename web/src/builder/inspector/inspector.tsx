@@ -33,7 +33,7 @@ export function Inspector({
   const { t } = useI18n();
   return (
     <aside className="inspector" aria-label={t('inspector.title')}>
-      {live ? <LivePanel live={live} /> : null}
+      {live ? <LivePanel live={live} graph={graph} /> : null}
       {node ? (
         <NodeInspector
           node={node}

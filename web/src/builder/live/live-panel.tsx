@@ -1,13 +1,22 @@
+import { nodeNamesFor } from '@waymark/journey';
+import { useMemo } from 'react';
 import { useI18n } from '../../i18n/index.ts';
 import { Banner } from '../../ui/banner.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { formatNumber, formatPercent, formatRelative } from '../../ui/format.ts';
+import type { JourneyGraph } from '../graph-types.ts';
+import { DailyChart } from './daily-chart.tsx';
 import type { LiveStats } from './use-live-stats.ts';
+import { VariantResults } from './variant-results.tsx';
 
-/** Journey-wide live totals, with a clear "no data yet" before the first customer enters. */
-export function LivePanel({ live }: { live: LiveStats }) {
+/**
+ * Journey-wide live totals, each A/B split's results and entries and conversions per day, with a
+ * clear "no data yet" before the first customer enters. `graph` names the splits as the canvas does.
+ */
+export function LivePanel({ live, graph }: { live: LiveStats; graph: JourneyGraph }) {
   const { t, locale } = useI18n();
+  const names = useMemo(() => nodeNamesFor(graph, locale), [graph, locale]);
   const totals = live.stats?.totals ?? {};
   const rate = totals.entered ? (totals.converted ?? 0) / totals.entered : undefined;
   return (
@@ -40,6 +49,10 @@ export function LivePanel({ live }: { live: LiveStats }) {
           </div>
         </dl>
       ) : null}
+      {!live.noData && live.stats?.variants ? (
+        <VariantResults variants={live.stats.variants} splitName={(id) => names(id) ?? id} />
+      ) : null}
+      {!live.noData && live.stats?.timeline ? <DailyChart timeline={live.stats.timeline} /> : null}
       {live.fetchedAt ? (
         <p className="muted small">
           {t('live.updated', { when: formatRelative(new Date(live.fetchedAt).toISOString(), locale) })}
