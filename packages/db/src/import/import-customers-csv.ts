@@ -37,7 +37,7 @@ export interface ImportCustomersCsvOptions {
   columnTypes?: Record<string, ColumnType>;
   /** Rows sampled to infer column types (default 200). */
   inferSampleRows?: number;
-  /** Header names of the name, phone, ID number, tags, branch, RM and locale columns. */
+  /** Header names of the name, phone, e-mail, ID number, tags, branch, RM and locale columns. */
   fieldColumns?: Partial<Record<FieldColumnKey, string>>;
   delimiter?: string;
   /** Valid rows per upsert statement (default 2 000). */

@@ -10,6 +10,7 @@ export const rejectionCodes = {
   bad_date: 'A value that must be a date is not a valid YYYY-MM-DD date.',
   bad_boolean: 'A value that must be yes/no is something else.',
   bad_phone: 'The phone number does not have 7 to 15 digits.',
+  bad_email: 'The e-mail address is not a valid address.',
 } as const;
 
 export type RejectionCode = keyof typeof rejectionCodes;

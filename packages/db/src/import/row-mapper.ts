@@ -1,22 +1,32 @@
 import { normalizePhone } from '../crypto/pii-cipher.ts';
 import type { CustomerInput } from '../repos/customers/customer-types.ts';
+import { normalizeEmail } from '../repos/customers/email-address.ts';
 import { type ColumnType, parseCell } from './column-types.ts';
 import type { Rejection, RejectionCode } from './rejection-codes.ts';
 
 /** Customer fields that come from a named column instead of `attributes`. */
-export type FieldColumnKey = 'name' | 'phone' | 'idNumber' | 'tags' | 'branch' | 'rmUserId' | 'locale';
+export type FieldColumnKey =
+  | 'name'
+  | 'phone'
+  | 'email'
+  | 'idNumber'
+  | 'tags'
+  | 'branch'
+  | 'rmUserId'
+  | 'locale';
 
 /** Header names (case-insensitive) read as customer fields rather than attributes. */
 export const defaultFieldColumns: Record<FieldColumnKey, string> = {
   name: 'name',
   phone: 'phone',
+  email: 'email',
   idNumber: 'id_number',
   tags: 'tags',
   branch: 'branch',
   rmUserId: 'rm_user_id',
   locale: 'locale',
 };
-const piiFields: readonly FieldColumnKey[] = ['name', 'phone', 'idNumber'];
+const piiFields: readonly FieldColumnKey[] = ['name', 'phone', 'email', 'idNumber'];
 
 /** Gives each row without an id column a stable id from its position, e.g. `C000001`. */
 export interface IdFromRow {
@@ -176,6 +186,14 @@ export function createRowMapper(
           text: `column "${options.fieldColumns.phone}" does not hold a phone number (7 to 15 digits)`,
         });
     }
+    const emailText = cell('email');
+    const email = emailText ? normalizeEmail(emailText) : emailText;
+    if (emailText && email === null) {
+      problems.push({
+        code: 'bad_email',
+        text: `column "${options.fieldColumns.email}" does not hold an e-mail address`,
+      });
+    }
     const first = problems[0];
     if (first) {
       return reject(
@@ -201,6 +219,7 @@ export function createRowMapper(
               ),
             ];
     if (phone !== undefined) customer.phone = phone;
+    if (email !== undefined) customer.email = email;
     for (const key of ['name', 'idNumber', 'branch', 'rmUserId', 'locale'] as const) {
       const value = cell(key);
       if (value !== undefined) customer[key] = value;

@@ -22,6 +22,8 @@ export const customers = pgTable(
     nameEnc: text('name_enc'),
     phoneEnc: text('phone_enc'),
     idNumberEnc: text('id_number_enc'),
+    /** The customer's e-mail address (lower-cased), encrypted like the phone; decrypted only to send. */
+    emailEnc: text('email_enc'),
     phoneIndex: text('phone_index'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -16,6 +16,8 @@ export interface CustomerInput {
   name?: string | null;
   phone?: string | null;
   idNumber?: string | null;
+  /** Stored lower-cased; must be an address (see `normalizeEmail`). */
+  email?: string | null;
 }
 
 /** A customer as the application sees it: PII decrypted, ready to be masked for display. */
@@ -30,6 +32,7 @@ export interface Customer {
   name: string | null;
   phone: string | null;
   idNumber: string | null;
+  email: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -46,9 +49,10 @@ export interface CustomerRow extends Record<string, unknown> {
   name_enc: string | null;
   phone_enc: string | null;
   id_number_enc: string | null;
+  email_enc: string | null;
   created_at: Date;
   updated_at: Date;
 }
 
 export const customerColumns =
-  'id, attributes, tags, consent, branch, rm_user_id, locale, name_enc, phone_enc, id_number_enc, created_at, updated_at';
+  'id, attributes, tags, consent, branch, rm_user_id, locale, name_enc, phone_enc, id_number_enc, email_enc, created_at, updated_at';

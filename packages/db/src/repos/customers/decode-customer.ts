@@ -14,6 +14,7 @@ export function decodeCustomer(cipher: PiiCipher, row: CustomerRow): Customer {
     name: cipher.decryptOptional(row.name_enc),
     phone: cipher.decryptOptional(row.phone_enc),
     idNumber: cipher.decryptOptional(row.id_number_enc),
+    email: cipher.decryptOptional(row.email_enc),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

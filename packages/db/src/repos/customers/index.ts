@@ -1,5 +1,6 @@
 export type { Customer, CustomerInput } from './customer-types.ts';
-export { maskCustomer, maskIdNumber, maskName, maskPhone } from './mask.ts';
+export { normalizeEmail } from './email-address.ts';
+export { maskCustomer, maskEmail, maskIdNumber, maskName, maskPhone } from './mask.ts';
 export {
   type CustomerPage,
   findCustomersByPhone,

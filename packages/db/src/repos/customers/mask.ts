@@ -25,12 +25,24 @@ export function maskIdNumber(idNumber: string | null): string | null {
   return `${idNumber.slice(0, 4)}${'*'.repeat(idNumber.length - 8)}${idNumber.slice(-4)}`;
 }
 
-/** The customer with name, phone and ID number masked, for lists and roles that may not see PII. */
+/**
+ * `wang.xiuying@example.cn` → `w***@example.cn`: the domain tells a planner which provider the
+ * customer uses; the mailbox stays hidden, and the fixed `***` does not give away its length.
+ */
+export function maskEmail(email: string | null): string | null {
+  if (email === null) return null;
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return '***';
+  return `${[...email.slice(0, at)][0]}***${email.slice(at)}`;
+}
+
+/** The customer with name, phone, ID number and e-mail masked, for lists and roles that may not see PII. */
 export function maskCustomer(customer: Customer): Customer {
   return {
     ...customer,
     name: maskName(customer.name),
     phone: maskPhone(customer.phone),
     idNumber: maskIdNumber(customer.idNumber),
+    email: maskEmail(customer.email),
   };
 }

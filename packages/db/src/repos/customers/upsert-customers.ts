@@ -1,6 +1,7 @@
 import type { Db } from '../../client/types.ts';
 import type { PiiCipher } from '../../crypto/pii-cipher.ts';
 import type { CustomerInput } from './customer-types.ts';
+import { normalizeEmail } from './email-address.ts';
 
 /** Most rows one `upsertCustomers` call accepts; larger sets are streamed in calls of this size. */
 export const MAX_UPSERT_ROWS = 10_000;
@@ -82,6 +83,13 @@ const columns: Record<Field, Column> = {
   locale: plain('locale', 'locale'),
   name: encrypted('name_enc', 'name'),
   idNumber: encrypted('id_number_enc', 'idNumber'),
+  email: {
+    names: ['email_enc'],
+    types: ['text[]'],
+    select: (a) => a,
+    update: () => ['email_enc = EXCLUDED.email_enc'],
+    values: (row, cipher) => [cipher.encryptOptional(storedEmail(row))],
+  },
   phone: {
     names: ['phone_enc', 'phone_index'],
     types: ['text[]', 'text[]'],
@@ -95,10 +103,19 @@ const columns: Record<Field, Column> = {
 };
 const fieldOrder = Object.keys(columns) as Field[];
 
+/** The address as stored (lower-cased); callers validate first, so a bad one here is a bug. */
+function storedEmail(row: CustomerInput): string | null | undefined {
+  if (row.email === null || row.email === undefined) return row.email;
+  const email = normalizeEmail(row.email);
+  if (email === null) throw new TypeError(`Customer ${row.id} has an e-mail address that is not one.`);
+  return email;
+}
+
 /**
  * Creates or updates up to 10 000 customers in one call with multi-row
- * `INSERT … ON CONFLICT (id) DO UPDATE` statements (one transaction). Name, phone and ID number are
- * encrypted and the phone's blind index computed here, so plaintext PII never reaches the database.
+ * `INSERT … ON CONFLICT (id) DO UPDATE` statements (one transaction). Name, phone, ID number and
+ * e-mail are encrypted and the phone's blind index computed here, so plaintext PII never reaches the
+ * database. E-mail addresses are stored lower-cased.
  * When an id appears twice, the last row wins. See `CustomerInput` for what undefined and null mean.
  */
 export async function upsertCustomers(
