@@ -27,6 +27,10 @@ export const permissions = [
   'reports.read',
   'users.manage',
   'audit.read',
+  /** See one's own relationship-manager tasks (客户经理任务) and record their outcomes. */
+  'rm-tasks.work',
+  /** See every relationship manager's open tasks (supervision), not only one's own. */
+  'rm-tasks.read-all',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -56,7 +60,13 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   analyst: [...readEverythingPlanned, 'customers.read', 'reports.read'],
   'channel-operator': [...readEverythingPlanned, 'connectors.write', 'reports.read'],
   // Relationship managers call and visit their own customers, so they see those in clear.
-  'relationship-manager': ['customers.read', 'customers.read-own-pii', 'journeys.read', 'templates.read'],
+  'relationship-manager': [
+    'customers.read',
+    'customers.read-own-pii',
+    'journeys.read',
+    'templates.read',
+    'rm-tasks.work',
+  ],
 };
 
 /** The permissions held by a user with these roles. */

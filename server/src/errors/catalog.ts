@@ -86,6 +86,28 @@ export const errorCatalog = {
     title: 'The draft is the same as the live version, so there is nothing new to publish.',
   },
 
+  // Relationship-manager tasks (客户经理任务).
+  'rm-task.not-found': {
+    status: 404,
+    title: 'There is no relationship-manager task for this customer at this step of the journey.',
+  },
+  'rm-task.not-assigned': {
+    status: 403,
+    title: 'This customer is looked after by another relationship manager, so only they can close the task.',
+  },
+  'rm-task.already-recorded': {
+    status: 409,
+    title: 'An outcome was already recorded for this task; it cannot be changed.',
+  },
+  'rm-task.expired': {
+    status: 409,
+    title: 'The time allowed for this task has run out, so the journey continues without an outcome.',
+  },
+  'rm-task.closed': {
+    status: 409,
+    title: 'The customer is no longer waiting at this task (they moved on or the journey stopped).',
+  },
+
   // Operational and unexpected.
   'service.unavailable': { status: 503, title: 'A service the API depends on is not reachable.' },
   'internal.unexpected': {

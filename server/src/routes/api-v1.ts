@@ -8,6 +8,7 @@ import { customerRoutes } from './customers/index.ts';
 import { eventRoutes } from './events/index.ts';
 import { importRoutes } from './imports/index.ts';
 import { journeyRoutes } from './journeys/index.ts';
+import { rmTaskRoutes } from './rm/index.ts';
 import { sandboxRoutes } from './sandbox/index.ts';
 import { segmentRoutes } from './segments/index.ts';
 import { templateRoutes } from './templates/index.ts';
@@ -30,4 +31,5 @@ export const apiV1Routes: FastifyPluginAsyncZod = async (app) => {
   await app.register(auditRoutes, { prefix: '/audit' });
   await app.register(sandboxRoutes, { prefix: '/sandbox' });
   await app.register(catalogRoutes, { prefix: '/catalog' });
+  await app.register(rmTaskRoutes, { prefix: '/rm' });
 };
