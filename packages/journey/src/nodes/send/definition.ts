@@ -74,14 +74,17 @@ export const sendNode = defineNodeType({
   icon: 'send',
   label: { en: 'Send message', 'zh-CN': '发送消息' },
   description: {
-    en: 'Sends an SMS, WeCom, push, email or RM message with a template or an inline script.',
-    'zh-CN': '通过短信、企业微信、推送、邮件或客户经理发送模板或自定义话术。',
+    en: 'Sends an SMS, WeCom, push, email or RM message with a template or an inline script; messages held back by consent, quiet hours or caps leave through “Suppressed”.',
+    'zh-CN':
+      '通过短信、企业微信、推送、邮件或客户经理发送模板或自定义话术；免打扰、退订或频次上限拦下的消息走“未发送”。',
   },
   configSchema,
   ports: [
     port('sent', 'Sent', '已发送', true),
-    port('failed', 'Failed', '发送失败', false),
-    port('suppressed', 'Suppressed', '未发送（免打扰/退订）', false),
+    port('failed', 'Failed', '失败', false),
+    // Short enough to sit under its handle on the canvas beside the other two (consent, caps or
+    // quiet hours held the message back; the description says so).
+    port('suppressed', 'Suppressed', '未发送', false),
   ],
   pauses: false,
   summary(config, locale) {
