@@ -1,7 +1,7 @@
 import type { Principal } from './principal.ts';
 
 /**
- * Whether `principal` may see this customer's name, phone and ID number in clear: with
+ * Whether `principal` may see this customer's name, phone, ID number and e-mail in clear: with
  * `customers.read-pii` for anyone, with `customers.read-own-pii` for the customers they manage.
  */
 export function maySeePii(principal: Principal, customer: { rmUserId: string | null }): boolean {

@@ -73,7 +73,7 @@ export const customerImportRoute: FastifyPluginAsyncZod = async (app) => {
         tags: ['customers'],
         summary: 'Import customers from a CSV file (202, then poll GET /imports/:id)',
         description:
-          'Rows are validated one by one: valid rows are upserted, each rejected row is reported with its row number and reason (GET /imports/:id/rejections). Recognised columns: id, name, phone, id_number, tags, branch, rm_user_id, locale; every other column becomes an attribute.',
+          'Rows are validated one by one: valid rows are upserted, each rejected row is reported with its row number and reason (GET /imports/:id/rejections). Recognised columns: id, name, phone, email, id_number, tags, branch, rm_user_id, locale; every other column becomes an attribute. E-mail addresses are lower-cased; a row with one that is not an address is rejected (bad_email).',
         querystring: importQuery,
         consumes: ['text/csv'],
         body: z

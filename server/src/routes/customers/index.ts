@@ -122,7 +122,7 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['customers'],
         summary: 'One customer with their timeline of events, journeys and messages',
         description:
-          'Name, phone and ID number are shown in clear only to roles allowed to see them (and that view is audited).',
+          'Name, phone, ID number and e-mail are shown in clear only to roles allowed to see them (and that view is audited).',
         params: idParams,
         querystring: profileQuery,
         response: {

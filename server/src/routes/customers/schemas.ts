@@ -1,4 +1,4 @@
-import { type Customer, maskCustomer, schema } from '@waymark/db';
+import { type Customer, maskCustomer, normalizeEmail, schema } from '@waymark/db';
 import { z } from 'zod';
 
 const customerId = z
@@ -16,6 +16,14 @@ const phone = z
     return digits >= 7 && digits <= 15;
   }, 'a phone number has 7 to 15 digits');
 
+/** An e-mail address, lower-cased as the customer store keeps it. */
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .refine((value) => normalizeEmail(value) !== null, 'an e-mail address such as name@example.cn');
+
 /** One customer to create or update; absent fields keep their stored value, null clears them. */
 export const customerInputSchema = z
   .object({
@@ -28,17 +36,19 @@ export const customerInputSchema = z
     locale: z.string().max(20).nullable().optional(),
     name: z.string().max(100).nullable().optional(),
     phone: phone.nullable().optional(),
+    email: email.nullable().optional(),
     idNumber: z.string().max(32).nullable().optional(),
   })
   .meta({ id: 'CustomerUpsert' });
 
-/** A customer as the API shows it; `piiMasked` says whether name, phone and ID number are masked. */
+/** A customer as the API shows it; `piiMasked` says whether name, phone, ID number and e-mail are masked. */
 export const customerViewSchema = z
   .object({
     id: z.string(),
     name: z.string().nullable(),
     phone: z.string().nullable(),
     idNumber: z.string().nullable(),
+    email: z.string().nullable(),
     piiMasked: z.boolean(),
     attributes: z.record(z.string(), z.unknown()),
     tags: z.array(z.string()),
@@ -61,6 +71,7 @@ export function toCustomerView(customer: Customer, showPii: boolean): CustomerVi
     name: shown.name,
     phone: shown.phone,
     idNumber: shown.idNumber,
+    email: shown.email,
     piiMasked: !showPii,
     attributes: shown.attributes,
     tags: shown.tags,
