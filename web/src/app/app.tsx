@@ -1,3 +1,4 @@
+import { can } from '../api/auth.ts';
 import { AuthProvider, useAuth } from '../auth/auth-context.tsx';
 import { LoginPage } from '../auth/login-page.tsx';
 import { JourneyEditorPage } from '../builder/journey-editor-page.tsx';
@@ -5,6 +6,7 @@ import { CustomerPage } from '../customers/customer-page.tsx';
 import { CustomersPage } from '../customers/customers-page.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { JourneysPage } from '../journeys/journeys-page.tsx';
+import { RmTasksPage } from '../rm/rm-tasks-page.tsx';
 import { TemplateEditorPage } from '../templates/template-editor-page.tsx';
 import { TemplatesPage } from '../templates/templates-page.tsx';
 import { Banner } from '../ui/banner.tsx';
@@ -15,6 +17,7 @@ import { Shell } from './shell.tsx';
 function Routes() {
   const location = useLocation();
   const { t } = useI18n();
+  const { user } = useAuth();
   let params = matchPath('/journeys/:id', location);
   if (params?.id) return <JourneyEditorPage journeyId={params.id} key={params.id} />;
   if (matchPath('/journeys', location)) return <JourneysPage />;
@@ -24,8 +27,11 @@ function Routes() {
   params = matchPath('/customers/:id', location);
   if (params?.id) return <CustomerPage customerId={params.id} key={params.id} />;
   if (matchPath('/customers', location)) return <CustomersPage />;
+  if (matchPath('/tasks', location)) return <RmTasksPage />;
   if (matchPath('/', location) || matchPath('/login', location)) {
-    queueMicrotask(() => navigate('/journeys', { replace: true }));
+    // Relationship managers start at their tasks; whoever plans journeys starts at the journeys.
+    const home = can(user, 'rm-tasks.work') && !can(user, 'journeys.write') ? '/tasks' : '/journeys';
+    queueMicrotask(() => navigate(home, { replace: true }));
     return null;
   }
   return (

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { can } from '../api/auth.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { LocaleSwitch } from './locale-switch.tsx';
@@ -8,6 +9,8 @@ const sections = [
   { path: '/journeys', label: 'shell.journeys' },
   { path: '/templates', label: 'shell.templates' },
   { path: '/customers', label: 'shell.customers' },
+  // Relationship managers' own calls and visits; only roles that work such tasks see the entry.
+  { path: '/tasks', label: 'shell.rmTasks', permission: 'rm-tasks.work' },
 ] as const;
 
 /** The frame around every signed-in page: brand, sections, language, who is signed in. */
@@ -32,20 +35,22 @@ export function Shell({ children }: { children: ReactNode }) {
           Waymark
         </a>
         <nav className="topnav" aria-label={t('shell.navigation')}>
-          {sections.map((section) => (
-            <a
-              key={section.path}
-              href={section.path}
-              className={location.startsWith(section.path) ? 'active' : undefined}
-              aria-current={location.startsWith(section.path) ? 'page' : undefined}
-              onClick={(event) => {
-                event.preventDefault();
-                navigate(section.path);
-              }}
-            >
-              {t(section.label)}
-            </a>
-          ))}
+          {sections
+            .filter((section) => !('permission' in section) || can(user, section.permission))
+            .map((section) => (
+              <a
+                key={section.path}
+                href={section.path}
+                className={location.startsWith(section.path) ? 'active' : undefined}
+                aria-current={location.startsWith(section.path) ? 'page' : undefined}
+                onClick={(event) => {
+                  event.preventDefault();
+                  navigate(section.path);
+                }}
+              >
+                {t(section.label)}
+              </a>
+            ))}
         </nav>
         <div className="topbar-end">
           <LocaleSwitch />
