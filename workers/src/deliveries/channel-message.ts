@@ -1,6 +1,7 @@
 import {
   type ChannelMessages,
   type ConnectorChannel,
+  emailMessageSchema,
   pushMessageSchema,
   smsMessageSchema,
   webhookMessageSchema,
@@ -19,8 +20,9 @@ export type ChannelMessageResult =
   | { ok: false; code: string; reason: string };
 
 /**
- * Turns a claimed message row into the channel's message shape. The phone number is decrypted
- * only here, at the last moment, so it never sits in clear in a queue or a message row.
+ * Turns a claimed message row into the channel's message shape. The phone number and the e-mail
+ * address are decrypted only here, at the last moment, so they never sit in clear in a queue or a
+ * message row.
  */
 export function buildChannelMessage(row: DeliverableMessage, cipher: PiiCipher): ChannelMessageResult {
   switch (row.channel) {
@@ -79,6 +81,31 @@ export function buildChannelMessage(row: DeliverableMessage, cipher: PiiCipher):
           ok: false,
           code: 'invalid-push',
           reason: `The push cannot be sent: ${parsed.error.issues[0]?.message}`,
+        };
+      }
+      return { ok: true, message: parsed.data };
+    }
+    case 'email': {
+      let to: string | null = null;
+      try {
+        to = cipher.decryptOptional(row.email_enc);
+      } catch {
+        return {
+          ok: false,
+          code: 'email-unreadable',
+          reason: 'The customer’s e-mail address cannot be decrypted',
+        };
+      }
+      if (!to) return { ok: false, code: 'no-email', reason: 'The customer has no e-mail address on file' };
+      // The body was rendered when the message was claimed: { subject, text, html }.
+      const content = safeJson(row.body) as Record<string, unknown> | undefined;
+      const parsed = emailMessageSchema.safeParse({ ...content, to });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return {
+          ok: false,
+          code: 'invalid-email',
+          reason: `The e-mail cannot be sent: ${issue?.path.join('.') || 'message'}: ${issue?.message}`,
         };
       }
       return { ok: true, message: parsed.data };

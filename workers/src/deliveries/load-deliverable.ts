@@ -22,6 +22,8 @@ export interface DeliverableMessage {
   enrollment_node: string | null;
   journey_status: string | null;
   phone_enc: string | null;
+  /** The customer's e-mail address, still encrypted: decrypted only to build the e-mail. */
+  email_enc: string | null;
   /** The customer's profile attributes (a WeCom user id, a push token), read for the channel message. */
   customer_attributes: Record<string, unknown> | null;
   /** The enrollment as a step reads it, so the customer moves on after the send without a second read. */
@@ -41,7 +43,7 @@ export async function loadDeliverable(db: Db, messageIds: readonly number[]): Pr
     `SELECT m.id, m.idempotency_key, m.enrollment_id, m.node_id, m.customer_id, m.channel, m.connector_id,
             m.body, m.status, m.attempts, m.updated_at,
             e.status AS enrollment_status, e.current_node AS enrollment_node,
-            j.status AS journey_status, c.phone_enc, ${columns}
+            j.status AS journey_status, c.phone_enc, c.email_enc, ${columns}
        FROM messages m
        LEFT JOIN enrollments e ON e.id = m.enrollment_id
        ${joins}

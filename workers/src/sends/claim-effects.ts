@@ -111,6 +111,7 @@ export async function claimEffects(
       journey: { id: version.journeyId, timeZone: version.settings.timeZone },
       templates,
       now,
+      subjectFallback: effect.channel === 'email' ? messageName(version, nodeId) : undefined,
     });
     if (!content.ok) {
       rows.push({ ...message, status: 'failed', reason: content.reason });
@@ -139,6 +140,12 @@ async function capCounters(r: EngineResources, claims: readonly EffectClaim[], n
     );
   }
   return counters;
+}
+
+/** The planner's name for a send node's message ("理财到期提醒"): an e-mail's subject when it has none. */
+function messageName(version: CompiledVersion, nodeId: string): string | undefined {
+  const config = version.nodes.get(nodeId)?.config as { messageName?: string } | undefined;
+  return config?.messageName?.trim() || undefined;
 }
 
 /** The customer a message is written for: the profile as the walk left it. */

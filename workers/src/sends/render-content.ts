@@ -1,3 +1,4 @@
+import { emailBodies } from '@waymark/connectors';
 import type { PiiCipher } from '@waymark/db/crypto';
 import type { Effect } from '@waymark/journey/runtime';
 import { buildRenderContext, render, type TemplateChannel } from '@waymark/templates';
@@ -7,11 +8,17 @@ import type { EngineResources } from '../runtime/resources.ts';
 export interface TemplateRow {
   id: string;
   channel: string;
+  /** The e-mail subject (a script like the body); null for other channels. */
+  subject: string | null;
   body: string;
   archived_at: Date | null;
 }
 
-/** The text of a message, or why it cannot be written (recorded as the message's failure reason). */
+/**
+ * The text of a message, or why it cannot be written (recorded as the message's failure reason).
+ * An e-mail's body is JSON `{ subject, text, html }`, everything its connector needs besides the
+ * address (which stays encrypted on the customer until delivery).
+ */
 export type RenderedContent =
   | { ok: true; body: string; templateId: string | null }
   | { ok: false; reason: string };
@@ -29,6 +36,8 @@ export interface RenderInput {
   journey: { id: string; timeZone: string };
   templates: ReadonlyMap<string, TemplateRow>;
   now: Date;
+  /** The e-mail subject when neither the inline content nor the template has one (the node's message name). */
+  subjectFallback?: string | undefined;
 }
 
 /**
@@ -43,6 +52,7 @@ export function renderContent(
 ): RenderedContent {
   const { effect } = input;
   let source: string;
+  let subjectSource: string | null = null;
   let templateId: string | null = null;
   if (effect.content.kind === 'template') {
     const template = input.templates.get(effect.content.templateId);
@@ -59,24 +69,57 @@ export function renderContent(
       };
     }
     source = template.body;
+    subjectSource = template.subject;
     templateId = template.id;
   } else {
     source = effect.content.body;
+    subjectSource = effect.content.subject ?? null;
   }
   const compiled = r.templates.compile(source, { channel: effect.channel as TemplateChannel });
   if (!compiled.ok) return { ok: false, reason: `template-invalid: ${compiled.error.message}` };
+  const email = effect.channel === 'email';
+  // A subject is a header, not HTML: rendered as text, so "&" stays "&".
+  const subject =
+    email && subjectSource?.trim() ? r.templates.compile(subjectSource, { format: 'text' }) : null;
+  if (subject && !subject.ok)
+    return { ok: false, reason: `template-invalid: subject: ${subject.error.message}` };
+  const usesName =
+    compiled.template.usesCustomerName || (subject?.ok === true && subject.template.usesCustomerName);
   const context = buildRenderContext(
     {
       id: input.customer.id,
       attributes: input.customer.attributes,
       tags: input.customer.tags,
-      name: compiled.template.usesCustomerName ? decryptName(r.cipher, input.customer.nameEnc) : null,
+      name: usesName ? decryptName(r.cipher, input.customer.nameEnc) : null,
     },
     { event: input.event ?? null, journey: { id: input.journey.id }, now: input.now },
   );
-  const rendered = render(compiled.template, context, { timeZone: input.journey.timeZone });
+  const options = { timeZone: input.journey.timeZone };
+  const rendered = render(compiled.template, context, options);
   if (!rendered.ok) return { ok: false, reason: `render-failed: ${rendered.error.message}` };
-  return { ok: true, body: rendered.text, templateId };
+  if (!email) return { ok: true, body: rendered.text, templateId };
+
+  let subjectText = input.subjectFallback ?? '';
+  if (subject?.ok) {
+    const renderedSubject = render(subject.template, context, options);
+    if (!renderedSubject.ok)
+      return { ok: false, reason: `render-failed: subject: ${renderedSubject.error.message}` };
+    subjectText = renderedSubject.text;
+  }
+  // One line: a line break in a header would end it (and a script must not write headers).
+  subjectText = subjectText.replace(/\s+/g, ' ').trim();
+  if (!subjectText) {
+    return {
+      ok: false,
+      reason:
+        'subject-missing: the e-mail has no subject (give the content or template one, or name the message)',
+    };
+  }
+  return {
+    ok: true,
+    body: JSON.stringify({ subject: subjectText, ...emailBodies(rendered.text) }),
+    templateId,
+  };
 }
 
 /** The customer's name, or none when it cannot be decrypted (the script then reports it missing). */
@@ -98,7 +141,7 @@ export async function loadTemplates(
   const valid = [...new Set(ids.filter((id) => uuid.test(id)))];
   if (valid.length === 0) return new Map();
   const rows = await r.db.query<TemplateRow & Record<string, unknown>>(
-    'SELECT id, channel, body, archived_at FROM templates WHERE id = ANY($1::uuid[])',
+    'SELECT id, channel, subject, body, archived_at FROM templates WHERE id = ANY($1::uuid[])',
     [valid],
   );
   return new Map(rows.map((t) => [t.id, t]));

@@ -44,6 +44,7 @@ export async function deliverInStep(
       enrollment_node: walk.state.node,
       journey_status: journeyStatus,
       phone_enc: ctx.customers.get(walk.enrollment.customer_id)?.phone_enc ?? null,
+      email_enc: ctx.customers.get(walk.enrollment.customer_id)?.email_enc ?? null,
       customer_attributes: ctx.customers.get(walk.enrollment.customer_id)?.attributes ?? null,
       enrollment: null,
     });

@@ -28,6 +28,8 @@ export interface CustomerRowLite extends Record<string, unknown> {
   name_enc: string | null;
   /** Read so a step can deliver the SMS it claims without another query; decrypted only at the send. */
   phone_enc: string | null;
+  /** Likewise the e-mail address, for an e-mail the step delivers itself. */
+  email_enc: string | null;
   locale: string | null;
 }
 

@@ -88,6 +88,7 @@ export async function buildStepContext(
         consent: row.c_consent ?? {},
         name_enc: row.c_name_enc,
         phone_enc: row.c_phone_enc,
+        email_enc: row.c_email_enc,
         locale: row.c_locale,
       });
     }

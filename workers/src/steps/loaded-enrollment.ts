@@ -12,6 +12,7 @@ export interface LoadedEnrollment extends EnrollmentRow {
   c_consent: Record<string, boolean> | null;
   c_name_enc: string | null;
   c_phone_enc: string | null;
+  c_email_enc: string | null;
   c_locale: string | null;
   t_name: string | null;
   t_properties: Record<string, unknown> | null;
@@ -36,7 +37,7 @@ export function loadedEnrollmentSql(
     columns: [
       ...enrollmentColumnList.map((c) => `e.${c} AS ${prefix}${c}`),
       `j.status AS ${prefix}journey_status`,
-      ...['id', 'attributes', 'tags', 'consent', 'name_enc', 'phone_enc', 'locale'].map(
+      ...['id', 'attributes', 'tags', 'consent', 'name_enc', 'phone_enc', 'email_enc', 'locale'].map(
         (c) => `c.${c} AS ${prefix}c_${c}`,
       ),
       `t.name AS ${prefix}t_name, t.properties AS ${prefix}t_properties, t.occurred_at AS ${prefix}t_occurred_at`,
