@@ -99,8 +99,10 @@ describe('smtp-email connector', () => {
     expect(error).toBeInstanceOf(PermanentSendError);
     expect(error.code).toBe('recipient-refused');
     expect(error.message).toContain('550');
-    expect(error.message).toContain('Mailbox unavailable: no such user here');
+    expect(error.message).toContain('<n***@example.cn>: Mailbox unavailable: no such user here');
     expect(error.detail).toMatchObject({ smtpCode: 550, command: 'RCPT TO' });
+    // The server quoted the address; the reason and detail stored with the message do not.
+    expect(JSON.stringify([error.message, error.detail])).not.toContain('nobody@example.cn');
 
     server.behave({ kind: 'reply', code: 554, message: 'Message refused as spam', at: 'data' }, 1);
     const spam = await client

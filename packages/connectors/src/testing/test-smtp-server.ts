@@ -119,7 +119,8 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
         return callback(replyError(behaviour.code, behaviour.message ?? `Simulated ${behaviour.code}`));
       }
       if (rejected.has(address.address.toLowerCase())) {
-        return callback(replyError(550, 'Mailbox unavailable: no such user here'));
+        // Quoting the address, as Postfix does: a client must not store it in clear from here.
+        return callback(replyError(550, `<${address.address}>: Mailbox unavailable: no such user here`));
       }
       callback();
     },

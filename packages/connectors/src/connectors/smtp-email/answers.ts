@@ -7,9 +7,22 @@ import {
 } from '../../sdk/errors.ts';
 import type { SmtpFailure } from './smtp-session.ts';
 
+/**
+ * Hides the customer's address in text that is stored with the message: mail servers quote it in
+ * their refusals ("550 5.1.1 <wang@example.cn>: Recipient address rejected"), and message reasons
+ * are not encrypted. `wang@example.cn` becomes `w***@example.cn`, as customer lists show it.
+ */
+export function withoutAddress(recipient: string | undefined): (text: string) => string {
+  if (!recipient) return (text) => text;
+  const at = recipient.lastIndexOf('@');
+  const masked = `${recipient.charAt(0)}***${recipient.slice(at)}`;
+  const pattern = new RegExp(recipient.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+  return (text) => text.replace(pattern, masked);
+}
+
 /** The part of a mail-server reply worth recording: code, enhanced status and text. */
-function replyDetail(error: NodemailerError): Record<string, unknown> {
-  const response = error.response?.trim() ?? '';
+function replyDetail(error: NodemailerError, redact: (text: string) => string): Record<string, unknown> {
+  const response = redact(error.response?.trim() ?? '');
   const enhanced = /^\d{3}[ -](\d\.\d{1,3}\.\d{1,3})\b/.exec(response)?.[1];
   return {
     smtpCode: error.responseCode,
@@ -37,11 +50,12 @@ function refusedCode(error: NodemailerError): { code: string; what: string } {
  * - no reply before the message body left (refused, unreachable, timeout) is transient;
  * - no reply after the body left is unknown: the server may have queued the message.
  */
-export function errorForSmtp(failure: SmtpFailure): ConnectorSendError {
+export function errorForSmtp(failure: SmtpFailure, recipient?: string): ConnectorSendError {
   const error = failure.smtp;
+  const redact = withoutAddress(recipient);
   const reply = error.responseCode;
   if (typeof reply === 'number' && reply >= 400) {
-    const detail = replyDetail(error);
+    const detail = replyDetail(error, redact);
     const text = String(detail.response);
     // nodemailer marks 503 (bad sequence) as worth another try; so do we.
     if (reply < 500 || error.permanent === false) {
@@ -57,38 +71,35 @@ export function errorForSmtp(failure: SmtpFailure): ConnectorSendError {
     });
   }
   const network = { network: error.code, ...(error.originalCode ? { system: error.originalCode } : {}) };
+  const said = redact(error.message);
   if (failure.bodySent) {
     return new UnknownOutcomeError(
       'answer-lost',
-      `The mail server did not confirm the message it was given: ${error.message}`,
+      `The mail server did not confirm the message it was given: ${said}`,
       { detail: network, cause: error },
     );
   }
   switch (error.code) {
     case 'EAUTH':
     case 'ENOAUTH':
-      return new PermanentSendError('auth-failed', `The mail server login failed: ${error.message}`, {
+      return new PermanentSendError('auth-failed', `The mail server login failed: ${said}`, {
         detail: network,
         cause: error,
       });
     case 'EENVELOPE':
-      return new PermanentSendError('invalid-recipient', `The address cannot be sent to: ${error.message}`, {
+      return new PermanentSendError('invalid-recipient', `The address cannot be sent to: ${said}`, {
         detail: network,
         cause: error,
       });
     case 'EMESSAGE':
-      return new PermanentSendError('message-refused', `The message cannot be sent: ${error.message}`, {
+      return new PermanentSendError('message-refused', `The message cannot be sent: ${said}`, {
         detail: network,
         cause: error,
       });
     default:
-      return new TransientSendError(
-        'provider-unreachable',
-        `Could not reach the mail server: ${error.message}`,
-        {
-          detail: network,
-          cause: error,
-        },
-      );
+      return new TransientSendError('provider-unreachable', `Could not reach the mail server: ${said}`, {
+        detail: network,
+        cause: error,
+      });
   }
 }

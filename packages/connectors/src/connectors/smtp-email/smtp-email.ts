@@ -8,7 +8,7 @@ import {
   type SendReceipt,
 } from '../../sdk/define-connector.ts';
 import { type ConnectorSendError, isConnectorSendError, UnknownOutcomeError } from '../../sdk/errors.ts';
-import { errorForSmtp } from './answers.ts';
+import { errorForSmtp, withoutAddress } from './answers.ts';
 import { composeMessage, type EmailSender, messageIdFor } from './compose-message.ts';
 import {
   openSmtpSession,
@@ -61,8 +61,9 @@ function settingsOf(c: SmtpEmailCredentials): SmtpSettings {
   return { ...c, port: smtpPort(c.security, c.port) };
 }
 
-function asSendError(error: unknown): ConnectorSendError {
-  if (error instanceof SmtpFailure) return errorForSmtp(error);
+/** The send error for what was thrown; `recipient` is hidden wherever the server quoted it. */
+function asSendError(error: unknown, recipient?: string): ConnectorSendError {
+  if (error instanceof SmtpFailure) return errorForSmtp(error, recipient);
   if (isConnectorSendError(error)) return error;
   return new UnknownOutcomeError('connector-crashed', `The e-mail could not be sent: ${String(error)}`, {
     cause: error,
@@ -80,7 +81,8 @@ async function sendOn(
   const raw = await composeMessage(item.message, sender, messageId, new Date());
   const reply = await session.send({ from: sender.fromAddress, to: item.message.to }, raw, signal);
   // The Message-ID we set is the id a bounce or a recipient's complaint will quote.
-  return { providerMessageId: messageId, status: 'sent', detail: { serverReply: reply.slice(0, 200) } };
+  const serverReply = withoutAddress(item.message.to)(reply).slice(0, 200);
+  return { providerMessageId: messageId, status: 'sent', detail: { serverReply } };
 }
 
 /** E-mail through any SMTP relay: STARTTLS or TLS, optional login, several messages per connection. */
@@ -99,7 +101,7 @@ export const smtpEmail = defineConnector({
       session = await openSmtpSession(settingsOf(c), signal);
       return await sendOn(session, { message, idempotencyKey }, c, signal);
     } catch (error) {
-      throw asSendError(error);
+      throw asSendError(error, message.to);
     } finally {
       session?.close();
     }
@@ -127,7 +129,11 @@ export const smtpEmail = defineConnector({
           const receipt = await sendOn(session, item, c, signal);
           outcomes.push({ idempotencyKey: item.idempotencyKey, ok: true, receipt });
         } catch (error) {
-          outcomes.push({ idempotencyKey: item.idempotencyKey, ok: false, error: asSendError(error) });
+          outcomes.push({
+            idempotencyKey: item.idempotencyKey,
+            ok: false,
+            error: asSendError(error, item.message.to),
+          });
         }
       }
     } finally {
