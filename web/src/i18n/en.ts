@@ -431,6 +431,7 @@ export const en = {
     kind: { call: 'Call', visit: 'Visit' },
     customer: 'Customer',
     journey: 'Journey',
+    inJourney: 'Journey: {{name}}',
     talkingPoints: 'Talking points',
     noTalkingPoints: 'The journey gives no talking points for this task.',
     scriptProblem:

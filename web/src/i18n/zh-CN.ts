@@ -423,6 +423,7 @@ export const zhCN: Translations = {
     kind: { call: '电话', visit: '拜访' },
     customer: '客户',
     journey: '旅程',
+    inJourney: '旅程：{{name}}',
     talkingPoints: '沟通要点',
     noTalkingPoints: '旅程没有为此任务提供沟通要点。',
     scriptProblem: '无法为此客户填充沟通要点（{{reason}}），以下为原始话术。',

@@ -103,11 +103,11 @@ export function OpenTaskCard({ task, now, onDone }: OpenTaskCardProps) {
         </span>
       </div>
       <div className="rm-task-journey muted">
-        {t('rmTasks.journey')}: {task.journey.name}
+        <span>{t('rmTasks.inJourney', { name: task.journey.name })}</span>
         {task.journey.status === 'paused' ? (
           <span className="badge badge-paused">{t('rmTasks.paused')}</span>
         ) : null}
-        <span> · {t('rmTasks.assignedAt', { time: formatDateTime(task.assignedAt, locale) })}</span>
+        <span>{t('rmTasks.assignedAt', { time: formatDateTime(task.assignedAt, locale) })}</span>
       </div>
       <div className="rm-talking-points">
         <span className="field-label">{t('rmTasks.talkingPoints')}</span>

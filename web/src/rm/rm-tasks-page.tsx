@@ -30,6 +30,7 @@ export function RmTasksPage() {
   const [tab, setTab] = useState<Tab>('open');
   const [notice, setNotice] = useState<{ kind: 'success' | 'info' | 'warning'; text: string } | null>(null);
   const open = useTaskList('open');
+  const done = useTaskList('done');
   const now = useMinuteClock();
 
   function finished(task: RmTask, result: RecordResult) {
@@ -73,6 +74,8 @@ export function RmTasksPage() {
               onClick={() => {
                 setTab(value);
                 setNotice(null);
+                // What was recorded a moment ago belongs on the recorded tab when it opens.
+                if (value === 'done') done.reload();
               }}
             >
               {value === 'open' ? t('rmTasks.open') : t('rmTasks.recorded')}
@@ -88,14 +91,14 @@ export function RmTasksPage() {
           className="button"
           onClick={() => {
             setNotice(null);
-            open.reload();
+            (tab === 'open' ? open : done).reload();
           }}
         >
           {t('rmTasks.refresh')}
         </button>
       </div>
       {notice ? <Banner kind={notice.kind}>{notice.text}</Banner> : null}
-      {tab === 'open' ? <OpenTasks list={open} now={now} onDone={finished} /> : <RecordedTasks />}
+      {tab === 'open' ? <OpenTasks list={open} now={now} onDone={finished} /> : <RecordedTasks list={done} />}
     </main>
   );
 }
@@ -158,9 +161,8 @@ function OpenTasks({
   );
 }
 
-function RecordedTasks() {
+function RecordedTasks({ list }: { list: TaskList }) {
   const { t } = useI18n();
-  const list = useTaskList('done');
   return (
     <>
       <ListState list={list} emptyText={t('rmTasks.noneRecorded')} />
