@@ -331,7 +331,7 @@ describe('POST /rm/tasks/:enrollmentId/:nodeId/outcome', () => {
 
   it('refuses an outcome after the deadline with 409 rm-task.expired, and lists the task as overdue', async () => {
     // The sweeper has not run yet: the customer still waits at the task after its deadline.
-    const [{ wake_at: dueAt }] = await t.testDb.db.query<{ wake_at: Date }>(
+    const [row] = await t.testDb.db.query<{ wake_at: Date }>(
       'SELECT wake_at FROM enrollments WHERE id = $1',
       [enrollment.C5],
     );
@@ -348,7 +348,10 @@ describe('POST /rm/tasks/:enrollmentId/:nodeId/outcome', () => {
       expect(response.statusCode).toBe(409);
       expect(response.json().code).toBe('rm-task.expired');
     } finally {
-      await t.testDb.db.query('UPDATE enrollments SET wake_at = $2 WHERE id = $1', [enrollment.C5, dueAt]);
+      await t.testDb.db.query('UPDATE enrollments SET wake_at = $2 WHERE id = $1', [
+        enrollment.C5,
+        row?.wake_at,
+      ]);
     }
   });
 

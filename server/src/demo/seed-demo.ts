@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { createUser } from '../auth/users.ts';
 import { seedDemoContent } from './demo-content.ts';
 import { demoProfile, giveDemoCustomersWeComIds } from './demo-customers.ts';
+import { seedDemoRmTasks } from './demo-rm-tasks.ts';
 
 /** The demo's people: one per role, all with the demo password. */
 export const demoUsers = [
@@ -60,10 +61,16 @@ export async function seedDemo(db: Db, cipher: PiiCipher, options: SeedDemoOptio
   log(`  ${count.toLocaleString('en')} customers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   // A seed interrupted after this point left partial content: start it again from empty.
+  await db.orm.delete(schema.enrollments);
+  await db.orm.delete(schema.journeyNodeCounts);
+  await db.orm.delete(schema.journeyVersions);
   await db.orm.delete(schema.journeys);
   await db.orm.delete(schema.segments);
   await db.orm.delete(schema.templates);
   await seedDemoContent(db, users.get('planner') ?? null);
+  const rmUserId = users.get('rm.zhang');
+  if (rmUserId)
+    await seedDemoRmTasks(db, { rmUserId, createdBy: users.get('planner') ?? null, now: new Date() });
 
   await createUser(db, {
     username: DEMO_ADMIN,
