@@ -30,7 +30,7 @@ export function RmTasksPage() {
   const [tab, setTab] = useState<Tab>('open');
   const [notice, setNotice] = useState<{ kind: 'success' | 'info' | 'warning'; text: string } | null>(null);
   const open = useTaskList('open');
-  const done = useTaskList('done');
+  const done = useTaskList('done', tab === 'done');
   const now = useMinuteClock();
 
   function finished(task: RmTask, result: RecordResult) {
@@ -74,8 +74,6 @@ export function RmTasksPage() {
               onClick={() => {
                 setTab(value);
                 setNotice(null);
-                // What was recorded a moment ago belongs on the recorded tab when it opens.
-                if (value === 'done') done.reload();
               }}
             >
               {value === 'open' ? t('rmTasks.open') : t('rmTasks.recorded')}

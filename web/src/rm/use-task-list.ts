@@ -14,8 +14,11 @@ export interface TaskList {
 
 const keyOf = (task: Pick<RmTask, 'enrollmentId' | 'nodeId'>) => `${task.enrollmentId}/${task.nodeId}`;
 
-/** One tab of tasks, page by page, with rows that can leave the list without a reload. */
-export function useTaskList(status: 'open' | 'done'): TaskList {
+/**
+ * One tab of tasks, page by page, with rows that can leave the list without a reload. Loads while
+ * `shown` (again each time it is shown), so a tab nobody opens costs no request and no audit row.
+ */
+export function useTaskList(status: 'open' | 'done', shown = true): TaskList {
   const [items, setItems] = useState<RmTask[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -48,11 +51,12 @@ export function useTaskList(status: 'open' | 'done'): TaskList {
   );
 
   useEffect(() => {
+    if (!shown) return;
     load(null);
     return () => {
       generation.current += 1;
     };
-  }, [load]);
+  }, [load, shown]);
 
   return {
     items,
