@@ -88,6 +88,15 @@ describe('POST /events', () => {
     ]);
   });
 
+  it('refuses an RM task outcome sent as a customer event: only the workbench may close a task', async () => {
+    const outcome = { enrollmentId: 1, nodeId: 'call', outcome: 'converted' };
+    const response = await post([{ ...deposit('ev-40'), name: 'rm.task.outcome', properties: outcome }]);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([
+      { path: 'body.events.0.name', message: expect.stringContaining('recorded by relationship managers') },
+    ]);
+  });
+
   it('refuses more than 10,000 events with 413 event.batch-too-large', async () => {
     const response = await post(Array.from({ length: 10_001 }, (_, i) => deposit(`bulk-${i}`)));
     expect(response.statusCode).toBe(413);

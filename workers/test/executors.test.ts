@@ -205,3 +205,35 @@ describe('filter', () => {
     expect(run('filter', config, { customer: poor })).toEqual({ kind: 'advance', port: 'no' });
   });
 });
+
+describe('rm.task', () => {
+  const config = { kind: 'call', slaHours: 48, script: '' };
+  const deadline = new Date(now.getTime() + 48 * 3_600_000);
+  const parked = { ...input(null).enrollment, wakeAt: deadline };
+  const outcome = (value: string, at: Date) => ({
+    name: 'rm.task.outcome',
+    properties: { enrollmentId: 1, nodeId: 'n1', outcome: value },
+    occurredAt: at,
+  });
+
+  it('waits up to the SLA for the manager, then leaves through the outcome they recorded', () => {
+    expect(run('rm.task', config)).toEqual({ kind: 'waitForEvent', event: 'rm.task.outcome', deadline });
+    const later = new Date(now.getTime() + 3_600_000);
+    expect(
+      run('rm.task', config, { enrollment: parked, events: [outcome('not-interested', later)], now: later }),
+    ).toEqual({ kind: 'advance', port: 'not-interested' });
+    expect(run('rm.task', config, { enrollment: parked, now: deadline })).toEqual({
+      kind: 'advance',
+      port: 'expired',
+    });
+  });
+
+  it('does not take the outcome of an earlier visit to the same task (a journey that loops back)', () => {
+    const lastVisit = outcome('converted', new Date(now.getTime() - day));
+    expect(run('rm.task', config, { enrollment: parked, events: [lastVisit] })).toEqual({
+      kind: 'waitForEvent',
+      event: 'rm.task.outcome',
+      deadline,
+    });
+  });
+});

@@ -1,4 +1,5 @@
 import { insertEvents } from '@waymark/db';
+import { rmTaskOutcomeEvent } from '@waymark/journey/runtime';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appError, type FieldError } from '../../errors/app-error.ts';
@@ -15,6 +16,11 @@ const eventSchema = z
       .regex(
         /^[A-Za-z_][A-Za-z0-9_.-]*$/,
         'an event name holds letters, digits, _ . or -, e.g. large_deposit',
+      )
+      // Closing an RM task checks that the task is the caller's; only the workbench may record it.
+      .refine(
+        (name) => name !== rmTaskOutcomeEvent,
+        `"${rmTaskOutcomeEvent}" is recorded by relationship managers in My tasks (POST /rm/tasks/…/outcome), not sent as a customer event`,
       ),
     properties: z.record(z.string().max(64), z.unknown()).default({}),
     occurredAt: z.iso

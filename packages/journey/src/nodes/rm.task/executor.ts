@@ -15,15 +15,19 @@ export const rmTaskExecutor: Executor<'rm.task'> = ({ node, enrollment, events, 
       deadline: new Date(now.getTime() + node.config.slaHours * 3_600_000),
     };
   }
+  const deadline = enrollment.wakeAt.getTime();
+  // Only this visit's outcome counts: a journey that loops back to the task must not find the last one.
+  const assignedAt = deadline - node.config.slaHours * 3_600_000;
   const outcome = events.find(
     (event) =>
       event.name === rmTaskOutcomeEvent &&
       event.properties.enrollmentId === enrollment.id &&
       event.properties.nodeId === node.id &&
       (event.properties.outcome === 'converted' || event.properties.outcome === 'not-interested') &&
-      event.occurredAt.getTime() <= enrollment.wakeAt!.getTime(),
+      event.occurredAt.getTime() >= assignedAt &&
+      event.occurredAt.getTime() <= deadline,
   );
   if (outcome) return { kind: 'advance', port: String(outcome.properties.outcome) };
-  if (now.getTime() >= enrollment.wakeAt.getTime()) return { kind: 'advance', port: 'expired' };
+  if (now.getTime() >= deadline) return { kind: 'advance', port: 'expired' };
   return { kind: 'waitForEvent', event: rmTaskOutcomeEvent, deadline: enrollment.wakeAt };
 };
