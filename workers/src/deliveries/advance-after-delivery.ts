@@ -1,8 +1,9 @@
 import type { EngineResources } from '../runtime/resources.ts';
 import { advanceLoaded } from '../steps/advance-enrollments.ts';
+import { advanceNowOrQueue } from '../steps/advance-now-or-queue.ts';
 import { buildStepContext } from '../steps/load-step-context.ts';
-import { advanceNowOrQueue, decidedStatuses } from './advance-now-or-queue.ts';
 import type { DeliverableMessage } from './load-deliverable.ts';
+import { decidedStatuses } from './triage.ts';
 
 /**
  * `notifyEnrollments` for a delivery job: moves on the enrollments whose message is decided from
@@ -40,5 +41,6 @@ export async function advanceAfterDelivery(
       }
       await advanceLoaded(r, ctx, now);
     },
+    'delivered',
   );
 }

@@ -1,6 +1,7 @@
 import type { EngineResources } from '../runtime/resources.ts';
 import { advanceEnrollments } from '../steps/advance-enrollments.ts';
-import { advanceNowOrQueue, decidedStatuses } from './advance-now-or-queue.ts';
+import { advanceNowOrQueue } from '../steps/advance-now-or-queue.ts';
+import { decidedStatuses } from './triage.ts';
 
 /**
  * Moves on the enrollments whose message is decided (receipts, the reconciler), so their send
@@ -17,5 +18,6 @@ export async function notifyEnrollments(
     enrollmentIds,
     (id) => id,
     (ids) => advanceEnrollments(r, ids),
+    'delivered',
   );
 }

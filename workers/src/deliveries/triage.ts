@@ -15,7 +15,9 @@ export type Triage =
   /** It must not go out any more. */
   | { kind: 'suppress'; code: string; reason: string };
 
-const terminal = new Set(['sent', 'delivered', 'failed', 'suppressed', 'unknown']);
+/** Message statuses after which the send node continues (through `sent`, `failed` or `suppressed`). */
+export const decidedStatuses: ReadonlySet<string> = new Set(['sent', 'delivered', 'failed', 'suppressed']);
+const terminal = new Set([...decidedStatuses, 'unknown']);
 
 /**
  * Decides, from Postgres alone, what a delivery job may do with a message. Checked at delivery

@@ -8,6 +8,12 @@ const ENTRY_LIMIT_LOCK = 0x57a8;
 /** How many more customers each limited journey may take now; journeys without a limit are absent. */
 export type EntryCapacity = Map<string, number>;
 
+/** Whether the journey's version limits its entries (total or per day). */
+export function hasEntryLimit(journey: LiveJourney): boolean {
+  const limit = journey.version.settings.entryLimit;
+  return Boolean(limit?.total || limit?.perDay);
+}
+
 /**
  * Locks the entry limit of every journey given that has one and reads how many entries each has
  * left. Must run inside the transaction that then inserts the entries: the lock is held until it
@@ -21,9 +27,7 @@ export async function lockEntryCapacity(
   now: Date,
 ): Promise<EntryCapacity> {
   const capacity: EntryCapacity = new Map();
-  const limited = journeys
-    .filter((j) => j.version.settings.entryLimit?.total || j.version.settings.entryLimit?.perDay)
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const limited = journeys.filter(hasEntryLimit).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const journey of limited) {
     const limit = journey.version.settings.entryLimit ?? {};
     await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ENTRY_LIMIT_LOCK, journey.id]);

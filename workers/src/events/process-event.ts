@@ -1,8 +1,9 @@
 import type { Db } from '@waymark/db';
 import type { EngineResources } from '../runtime/resources.ts';
 import { advanceEnrollments } from '../steps/advance-enrollments.ts';
-import { enqueueSteps } from '../waits/wake-due.ts';
+import { advanceNowOrQueue } from '../steps/advance-now-or-queue.ts';
 import { type EventEnrollment, enrollFromEvents } from './enroll-from-events.ts';
+import { hasEntryLimit } from './entry-limits.ts';
 import { loadEvents, type StoredEvent } from './load-event.ts';
 import { type ConversionRecord, recordConversions } from './record-conversions.ts';
 import { resumeWaitingForEvent } from './resume-waiting.ts';
@@ -18,10 +19,11 @@ export interface EventOutcome {
 /**
  * Everything a batch of customer events causes, in the order they were stored: conversions first
  * (so an exit-on-goal customer is not also resumed), then waits resumed, then new enrollments
- * (one statement for the batch), committed in one transaction with the events' `processed_at`.
- * An event whose job was lost before that commit (a Redis flush, a crash) stays unprocessed and
- * the sweeper queues it again; its conversions and resumptions, if already recorded, are not
- * repeated. The enrollments woken or started are then advanced together, inside this job: a
+ * (one statement for the batch), then the events' `processed_at`. An event whose job was lost
+ * before that mark (a Redis flush, a crash) stays unprocessed and the sweeper queues it again; its
+ * conversions, resumptions and entries, if already recorded, are not repeated. Only entry limits
+ * need the two in one transaction (it holds their locks); without one they run as two statements,
+ * sparing a real-time event job the BEGIN and COMMIT round trips. The enrollments woken or started are then advanced together, inside this job: a
  * real-time moment reaches its send without a queue hop, and a batch of events becomes one batch
  * of steps (a crash before that leaves them `active`, which the sweeper restarts). Each part is
  * idempotent, so a retried or duplicated job repeats nothing.
@@ -42,11 +44,14 @@ export async function processEvents(r: EngineResources, eventIds: readonly strin
     if (goalEvents.has(event.name)) outcome.conversions.push(...(await recordConversions(r, event)));
     if (waitedEvents.has(event.name)) resumed.push(...(await resumeWaitingForEvent(r, event)));
   }
-  outcome.enrolled = await r.db.transaction(async (db) => {
+  const enrollAndMark = async (db: Db) => {
     const enrolled = await enrollFromEvents({ ...r, db }, events, live);
     await markProcessed(db, events, r.clock.now());
     return enrolled;
-  });
+  };
+  outcome.enrolled = live.some(hasEntryLimit)
+    ? await r.db.transaction(enrollAndMark)
+    : await enrollAndMark(r.db);
   for (const failure of outcome.enrolled.filter((e) => e.failedReason)) {
     r.log.warn('event for an unknown customer', {
       eventId: failure.eventId,
@@ -79,18 +84,13 @@ export function processEvent(r: EngineResources, eventId: string): Promise<Event
   return processEvents(r, [eventId]);
 }
 
-/**
- * Moves enrollments on right away; if that fails they go to the step queue instead (and the
- * sweeper restarts any left behind by a crash).
- */
-async function advanceNow(r: EngineResources, ids: number[], cause: 'entered' | 'event'): Promise<void> {
-  for (let i = 0; i < ids.length; i += r.settings.stepBatchSize) {
-    const batch = ids.slice(i, i + r.settings.stepBatchSize);
-    try {
-      await advanceEnrollments(r, batch, { deliverInline: true });
-    } catch (error) {
-      r.log.warn('inline step failed; queued instead', { error: (error as Error).message });
-      await enqueueSteps(r, batch, cause);
-    }
-  }
+/** Moves the enrollments the events started or woke on now, sending what they reach inside this job. */
+function advanceNow(r: EngineResources, ids: number[], cause: 'entered' | 'event'): Promise<void> {
+  return advanceNowOrQueue(
+    r,
+    ids,
+    (id) => id,
+    (batch) => advanceEnrollments(r, batch, { deliverInline: true }),
+    cause,
+  );
 }
