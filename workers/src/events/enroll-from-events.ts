@@ -32,8 +32,7 @@ const maxConflictRetries = 20;
  * entry number, one per trigger event) settle races: the same event handled twice at once enrolls
  * once, and an entry that lost its entry number to another event is tried again with the next.
  * Journeys with an entry limit are locked for the caller's transaction (see entry-limits.ts), so
- * the limit is never passed however many jobs run at once; call this inside a transaction when
- * any of `live` has an entry limit.
+ * the limit is never passed however many jobs run at once; call this inside a transaction.
  * An event for a customer the bank has not loaded is recorded as a failed enrollment with the
  * reason (it shows in the journey's report and never counts as an entry). New enrollments are
  * `active` at the trigger; the caller moves them on. `live` comes from the caller's journey

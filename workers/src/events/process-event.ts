@@ -3,7 +3,6 @@ import type { EngineResources } from '../runtime/resources.ts';
 import { advanceEnrollments } from '../steps/advance-enrollments.ts';
 import { advanceNowOrQueue } from '../steps/advance-now-or-queue.ts';
 import { type EventEnrollment, enrollFromEvents } from './enroll-from-events.ts';
-import { hasEntryLimit } from './entry-limits.ts';
 import { loadEvents, type StoredEvent } from './load-event.ts';
 import { type ConversionRecord, recordConversions } from './record-conversions.ts';
 import { resumeWaitingForEvent } from './resume-waiting.ts';
@@ -19,11 +18,10 @@ export interface EventOutcome {
 /**
  * Everything a batch of customer events causes, in the order they were stored: conversions first
  * (so an exit-on-goal customer is not also resumed), then waits resumed, then new enrollments
- * (one statement for the batch), then the events' `processed_at`. An event whose job was lost
- * before that mark (a Redis flush, a crash) stays unprocessed and the sweeper queues it again; its
- * conversions, resumptions and entries, if already recorded, are not repeated. Only entry limits
- * need the two in one transaction (it holds their locks); without one they run as two statements,
- * sparing a real-time event job the BEGIN and COMMIT round trips. The enrollments woken or started are then advanced together, inside this job: a
+ * (one statement for the batch), committed in one transaction with the events' `processed_at`
+ * (one commit, and the entry limits' locks held). An event whose job was lost before that commit
+ * (a Redis flush, a crash) stays unprocessed and the sweeper queues it again; its conversions and
+ * resumptions, if already recorded, are not repeated. The enrollments woken or started are then advanced together, inside this job: a
  * real-time moment reaches its send without a queue hop, and a batch of events becomes one batch
  * of steps (a crash before that leaves them `active`, which the sweeper restarts). Each part is
  * idempotent, so a retried or duplicated job repeats nothing.
@@ -49,9 +47,7 @@ export async function processEvents(r: EngineResources, eventIds: readonly strin
     await markProcessed(db, events, r.clock.now());
     return enrolled;
   };
-  outcome.enrolled = live.some(hasEntryLimit)
-    ? await r.db.transaction(enrollAndMark)
-    : await enrollAndMark(r.db);
+  outcome.enrolled = await r.db.transaction(enrollAndMark);
   for (const failure of outcome.enrolled.filter((e) => e.failedReason)) {
     r.log.warn('event for an unknown customer', {
       eventId: failure.eventId,
