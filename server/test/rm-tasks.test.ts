@@ -1,3 +1,4 @@
+import { rmFollowUpGraph } from '@waymark/journey/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
@@ -13,32 +14,9 @@ const rm = { a: { cookie: '' }, b: { cookie: '' } };
 const rmId = { a: '', b: '' };
 const enrollment: Record<string, number> = {};
 
-const followUpGraph = {
-  nodes: [
-    { id: 'deposit', type: 'trigger.event', config: { event: 'large_deposit' }, position: { x: 0, y: 0 } },
-    {
-      id: 'call',
-      type: 'rm.task',
-      config: {
-        kind: 'call',
-        slaHours: 48,
-        script:
-          '致电{{customer.name}}：到账 {{event.amount}} 元，余额 {{attributes.balance}}，推荐稳健理财。',
-      },
-      position: { x: 0, y: 120 },
-    },
-    { id: 'won', type: 'exit', config: { reason: 'converted' }, position: { x: -200, y: 240 } },
-    { id: 'lost', type: 'exit', config: { reason: 'not interested' }, position: { x: 0, y: 240 } },
-    { id: 'late', type: 'exit', config: { reason: 'expired' }, position: { x: 200, y: 240 } },
-  ],
-  edges: [
-    { id: 'e1', source: 'deposit', sourceHandle: 'out', target: 'call' },
-    { id: 'e2', source: 'call', sourceHandle: 'converted', target: 'won' },
-    { id: 'e3', source: 'call', sourceHandle: 'not-interested', target: 'lost' },
-    { id: 'e4', source: 'call', sourceHandle: 'expired', target: 'late' },
-  ],
-  settings: {},
-};
+const followUpGraph = rmFollowUpGraph(
+  '致电{{customer.name}}：到账 {{event.amount}} 元，余额 {{attributes.balance}}，推荐稳健理财。',
+);
 
 async function userIdOf(headers: { cookie: string }): Promise<string> {
   const me = await t.app.inject({ url: '/api/v1/auth/me', headers });

@@ -1,3 +1,4 @@
+import { rmFollowUpGraph } from '@waymark/journey/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningProduct, startProduct } from './support/app-server.ts';
@@ -13,32 +14,9 @@ let product: RunningProduct;
 let browser: Browser;
 let rm: { username: string; password: string };
 
-const followUpGraph = {
-  nodes: [
-    { id: 'deposit', type: 'trigger.event', config: { event: 'large_deposit' }, position: { x: 0, y: 0 } },
-    {
-      id: 'call',
-      type: 'rm.task',
-      config: {
-        kind: 'call',
-        slaHours: 48,
-        script:
-          '{{customer.name}}您好，我是您的客户经理。您账户刚到账 {{currency event.amount}}，目前余额 {{currency attributes.balance}}，可以了解一下我们 3 个月期的稳健理财。',
-      },
-      position: { x: 0, y: 120 },
-    },
-    { id: 'won', type: 'exit', config: { reason: 'converted' }, position: { x: -200, y: 240 } },
-    { id: 'lost', type: 'exit', config: { reason: 'not interested' }, position: { x: 0, y: 240 } },
-    { id: 'late', type: 'exit', config: { reason: 'expired' }, position: { x: 200, y: 240 } },
-  ],
-  edges: [
-    { id: 'e1', source: 'deposit', sourceHandle: 'out', target: 'call' },
-    { id: 'e2', source: 'call', sourceHandle: 'converted', target: 'won' },
-    { id: 'e3', source: 'call', sourceHandle: 'not-interested', target: 'lost' },
-    { id: 'e4', source: 'call', sourceHandle: 'expired', target: 'late' },
-  ],
-  settings: {},
-};
+const followUpGraph = rmFollowUpGraph(
+  '{{customer.name}}您好，我是您的客户经理。您账户刚到账 {{currency event.amount}}，目前余额 {{currency attributes.balance}}，可以了解一下我们 3 个月期的稳健理财。',
+);
 
 async function ok(method: string, url: string, body?: unknown): Promise<{ id?: string }> {
   const answer = await product.adminRequest(method, url, body);

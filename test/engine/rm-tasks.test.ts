@@ -1,11 +1,11 @@
 import { insertEvents } from '@waymark/db';
+import { rmFollowUpGraph } from '@waymark/journey/testing';
 import { buildApp, createUser, engineHandoff } from '@waymark/server';
 import { type RunningEngine, startEngine, sweep } from '@waymark/workers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createEngineWorld,
   type EngineWorld,
-  graph,
   publishJourney,
   seedBankCustomers,
 } from './support/engine-world.ts';
@@ -22,29 +22,7 @@ let engine: RunningEngine;
 let app: Awaited<ReturnType<typeof buildApp>>;
 let cookie: string;
 
-const followUp = graph(
-  [
-    { id: 'deposit', type: 'trigger.event', config: { event: 'large_deposit' } },
-    {
-      id: 'call',
-      type: 'rm.task',
-      config: {
-        kind: 'call',
-        slaHours: 48,
-        script: '请致电{{customer.name}}，介绍大额存单（到账 {{event.amount}} 元）。',
-      },
-    },
-    { id: 'won', type: 'exit', config: { reason: 'rm converted' } },
-    { id: 'lost', type: 'exit', config: { reason: 'rm not interested' } },
-    { id: 'late', type: 'exit', config: { reason: 'rm expired' } },
-  ],
-  [
-    ['deposit', 'out', 'call'],
-    ['call', 'converted', 'won'],
-    ['call', 'not-interested', 'lost'],
-    ['call', 'expired', 'late'],
-  ],
-);
+const followUp = rmFollowUpGraph('请致电{{customer.name}}，介绍大额存单（到账 {{event.amount}} 元）。');
 
 beforeAll(async () => {
   world = await createEngineWorld({ label: 'rm-tasks' });

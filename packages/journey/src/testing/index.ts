@@ -10,5 +10,6 @@ export {
   generatedTriggerEvents,
 } from './config-arbitraries.ts';
 export { contextFor, generatedNow } from './context.ts';
+export { rmFollowUpGraph } from './rm-follow-up-graph.ts';
 export { abSplitNode } from './split-node.ts';
 export { arbitraryValidJourney, type ValidJourneyOptions } from './valid-graph.ts';
