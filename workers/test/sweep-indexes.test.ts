@@ -42,7 +42,14 @@ beforeAll(async () => {
     `INSERT INTO events (event_id, customer_id, name, occurred_at, processed_at)
      SELECT 'ev-' || i, 'C000001', 'login', now(), now() FROM generate_series(1, 30000) i`,
   );
-  await db.query('ANALYZE enrollments, messages, message_events, events');
+  // A year of hourly per-node counts, folded long ago (slot 0).
+  await db.query(
+    `INSERT INTO journey_node_counts (journey_id, version, node_id, port, ab_path, hour, slot, passed)
+     SELECT $1, 1, 'node-' || (i % 4), 'out', '', date_trunc('hour', now()) - (i / 4) * interval '1 hour', 0, 3
+       FROM generate_series(1, 30000) i`,
+    [journeyId],
+  );
+  await db.query('ANALYZE enrollments, messages, message_events, events, journey_node_counts');
 
   const record: Db = {
     ...db,
@@ -68,12 +75,13 @@ async function planOf(marker: string): Promise<string> {
 }
 
 describe('sweeps and lookups use their indexes', () => {
-  it('the sweeper finds stale active enrollments and unprocessed events by partial indexes', async () => {
+  it('the sweeper finds stale active enrollments, unprocessed events and unfolded counts by partial indexes', async () => {
     statements.length = 0;
     f.clock.set(new Date());
     await sweep(recording);
     expect(await planOf("status = 'active' AND updated_at <")).toContain('enrollments_stale_active_idx');
     expect(await planOf('processed_at IS NULL')).toContain('events_unprocessed_idx');
+    expect(await planOf('DELETE FROM journey_node_counts')).toContain('journey_node_counts_unfolded_idx');
   });
 
   it('the reconciler finds unknown outcomes by the partial index of unknown events', async () => {

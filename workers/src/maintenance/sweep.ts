@@ -1,6 +1,7 @@
 import type { EngineResources } from '../runtime/resources.ts';
 import { scheduleSegmentRuns } from '../segments/schedule-segment-runs.ts';
 import { enqueueSteps, wakeDueEnrollments } from '../waits/wake-due.ts';
+import { compactNodeCounts } from './compact-node-counts.ts';
 import { requeueUnprocessedEvents } from './requeue-events.ts';
 
 export interface SweepResult {
@@ -10,13 +11,16 @@ export interface SweepResult {
   requeuedEvents: number;
   /** Scheduled segment runs queued (daily / weekly segment journeys whose time has come). */
   segmentRuns: number;
+  /** Per-slot count rows of settled hours folded into one row each (see compactNodeCounts). */
+  foldedCounts: number;
 }
 
 /**
  * The safety net that makes Postgres, not Redis, the source of truth: wakes every overdue wait
  * (their bucket job may have been lost), restarts enrollments left `active` with no job (a crash
  * between a commit and an enqueue, a Redis flush) and queues again events stored but never
- * processed. Everything it re-queues is safe to run twice.
+ * processed. Everything it re-queues is safe to run twice. It also folds the per-node counts of
+ * settled hours, so the live views read one row per node, port, path and hour.
  */
 export async function sweep(r: EngineResources): Promise<SweepResult> {
   const woken = await wakeDueEnrollments(r, 'swept');
@@ -42,6 +46,7 @@ export async function sweep(r: EngineResources): Promise<SweepResult> {
   }
   const requeuedEvents = await requeueUnprocessedEvents(r);
   const segmentRuns = await scheduleSegmentRuns(r);
+  const foldedCounts = await compactNodeCounts(r);
   if (woken + restarted > 0) r.log.info('sweep resumed enrollments', { woken, restarted });
-  return { woken, restarted, requeuedEvents, segmentRuns };
+  return { woken, restarted, requeuedEvents, segmentRuns, foldedCounts };
 }

@@ -86,6 +86,8 @@ export const journeyNodeCounts = pgTable(
       name: 'journey_node_counts_pk',
       columns: [t.journeyId, t.version, t.nodeId, t.port, t.abPath, t.hour, t.slot],
     }),
+    // The sweeper's search for slot rows of settled hours to fold (few: the last hours' only).
+    index('journey_node_counts_unfolded_idx').on(t.hour).where(sql`slot <> 0`),
   ],
 );
 

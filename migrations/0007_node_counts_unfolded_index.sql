@@ -1,0 +1,1 @@
+CREATE INDEX "journey_node_counts_unfolded_idx" ON "journey_node_counts" USING btree ("hour") WHERE slot <> 0;
