@@ -17,6 +17,8 @@ export interface EventLatencyResult {
   maxMs: number;
   /** Percentiles of events queued after the first `skippedSeconds`. */
   afterWarmUp: { skippedSeconds: number; p50Ms: number; p99Ms: number; maxMs: number };
+  /** p99 of the events queued in each 10-second window: a tail spread evenly is load, one in a window is a pause. */
+  p99MsPerWindow: number[];
   /** CPU seconds per process name while events arrived and were delivered. */
   cpuSeconds: Record<string, number>;
 }
@@ -27,6 +29,7 @@ export interface EventLatencyResult {
  * the local gateway receiving its message, matched through the message's enrollment.
  */
 const warmUpMs = 5_000;
+const windowMs = 10_000;
 
 export async function eventLatency(
   rate: number,
@@ -84,15 +87,19 @@ export async function eventLatency(
         const queued = queuedAt.get(eventOf.get(m.idempotencyKey) ?? '');
         return queued === undefined ? [] : [{ queued, ms: m.at.getTime() - queued }];
       });
-      const latencies = measured.map((m) => m.ms).sort((a, b) => a - b);
+      const latencies = sortedAscending(measured.map((m) => m.ms));
       // The same percentiles without the first seconds (JIT, caches, first connections), reported
       // beside the whole run rather than instead of it.
-      const steady = measured
-        .filter((m) => m.queued - started >= warmUpMs)
-        .map((m) => m.ms)
-        .sort((a, b) => a - b);
+      const steady = sortedAscending(measured.filter((m) => m.queued - started >= warmUpMs).map((m) => m.ms));
       const pct = (p: number, of = latencies) =>
         of[Math.min(of.length - 1, Math.floor((p / 100) * of.length))] ?? 0;
+      const windows: number[][] = [];
+      for (const m of measured) {
+        const index = Math.floor((m.queued - started) / windowMs);
+        const window = windows[index] ?? [];
+        window.push(m.ms);
+        windows[index] = window;
+      }
       return {
         bench: 'event-to-provider-latency',
         targetEventsPerSecond: rate,
@@ -109,6 +116,7 @@ export async function eventLatency(
           p99Ms: round(pct(99, steady), 1),
           maxMs: round(steady.at(-1) ?? 0, 1),
         },
+        p99MsPerWindow: windows.map((window) => round(pct(99, sortedAscending(window)), 1)),
         cpuSeconds,
       };
     } finally {
@@ -117,4 +125,8 @@ export async function eventLatency(
   } finally {
     await world.close();
   }
+}
+
+function sortedAscending(values: number[]): number[] {
+  return values.sort((a, b) => a - b);
 }

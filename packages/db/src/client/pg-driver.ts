@@ -114,6 +114,11 @@ export function createPgDb(options: PgDbOptions): Db {
     connectionTimeoutMillis: 10_000,
     statement_timeout: options.statementTimeoutMs ?? 30_000,
     application_name: options.applicationName ?? 'waymark',
+    // Named statements skip parsing, but a cached generic plan is costed once, against the table
+    // sizes of that moment: a plan made while a fresh database's enrollments or messages were
+    // small kept seq-scanning them at 60k rows (5 ms a step batch instead of 0.5). Planning every
+    // execution for its own parameters and the tables' current sizes costs far less.
+    options: '-c plan_cache_mode=force_custom_plan',
   });
   // An idle client losing its connection (server restart) must not crash the process; the pool
   // replaces it on the next checkout.
