@@ -40,6 +40,15 @@ async function events(name: string, count: number) {
   );
 }
 
+/** Events of `name` not yet marked processed: each is marked once all its entries are stored. */
+async function unprocessed(name: string) {
+  const [row] = await f.testDb.db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM events WHERE name = $1 AND processed_at IS NULL',
+    [name],
+  );
+  return row?.n;
+}
+
 async function entries(journeyId: string) {
   const rows = await f.testDb.db.query<{ entry_seq: number; status: string }>(
     'SELECT entry_seq, status FROM enrollments WHERE journey_id = $1 ORDER BY entry_seq',
@@ -53,6 +62,7 @@ it('lets a customer in once under "once", however many events come', async () =>
   await events('once_event', 3);
   await events('once_event', 1);
   expect(await entries(journeyId)).toEqual(['1:completed']);
+  expect(await unprocessed('once_event')).toBe(0);
 });
 
 it('enrolls every event under "always", even several for one customer in one batch', async () => {
@@ -60,6 +70,7 @@ it('enrolls every event under "always", even several for one customer in one bat
   const outcome = await events('always_event', 3);
   expect(outcome.enrolled).toHaveLength(3);
   expect(await entries(journeyId)).toEqual(['1:completed', '2:completed', '3:completed']);
+  expect(await unprocessed('always_event')).toBe(0);
 });
 
 it('lets a customer back in only after the days of "afterDays"', async () => {
@@ -85,4 +96,5 @@ it('enrolls every one of a customer\'s events under "always" when concurrent job
   // Each event its own job, all at once: most of them compute the same next entry number.
   await Promise.all(rows.map((e) => processEvents(f.r, [e.eventId])));
   expect(await entries(journeyId)).toEqual(Array.from({ length: 12 }, (_, i) => `${i + 1}:completed`));
+  expect(await unprocessed('card_swiped')).toBe(0);
 });

@@ -1,8 +1,10 @@
 import { evaluate } from '@waymark/conditions';
+import type { Db } from '@waymark/db';
 import type { ReEntryPolicy } from '@waymark/journey';
 import type { LiveJourney } from '../runtime/journey-directory.ts';
 import type { EngineResources } from '../runtime/resources.ts';
-import { type EntryCapacity, lockEntryCapacity } from './entry-limits.ts';
+import { type LoadedEnrollment, loadedEnrollmentSql } from '../steps/loaded-enrollment.ts';
+import { type EntryCapacity, hasEntryLimit, lockEntryCapacity } from './entry-limits.ts';
 import type { StoredEvent } from './load-event.ts';
 
 export interface EventEnrollment {
@@ -11,6 +13,8 @@ export interface EventEnrollment {
   enrollmentId: number;
   /** Set when the customer is unknown: the enrollment is recorded as failed with this reason. */
   failedReason?: string;
+  /** The new enrollment as a step reads it (with its customer and trigger event), when it is active. */
+  loaded?: LoadedEnrollment;
 }
 
 interface Entry {
@@ -27,16 +31,21 @@ const maxConflictRetries = 20;
 
 /**
  * Enrolls each event's customer in every live journey whose event trigger matches (name and
- * property condition), as the journey's re-entry policy allows, in one INSERT … SELECT per round.
- * Per row it decides eligibility and the entry number together; the unique indexes (one entry per
- * entry number, one per trigger event) settle races: the same event handled twice at once enrolls
- * once, and an entry that lost its entry number to another event is tried again with the next.
- * Journeys with an entry limit are locked for the caller's transaction (see entry-limits.ts), so
- * the limit is never passed however many jobs run at once; call this inside a transaction.
+ * property condition), as the journey's re-entry policy allows, in one INSERT … SELECT per round,
+ * and marks the events processed. Per row it decides eligibility and the entry number together;
+ * the unique indexes (one entry per entry number, one per trigger event) settle races: the same
+ * event handled twice at once enrolls once, and an entry that lost its entry number to another
+ * event is tried again with the next. An event is marked processed by the statement that stores
+ * its last entry, so a crash never leaves an event marked whose entries are missing (the sweeper
+ * queues unmarked events again, and a repeat enrolls nobody twice); an event that needs no entry,
+ * or one whose entries took several rounds, is marked by a last update. Journeys with an entry
+ * limit are locked for a transaction around it all (see entry-limits.ts), so the limit is never
+ * passed however many jobs run at once; without one there is no transaction to open or commit.
  * An event for a customer the bank has not loaded is recorded as a failed enrollment with the
  * reason (it shows in the journey's report and never counts as an entry). New enrollments are
- * `active` at the trigger; the caller moves them on. `live` comes from the caller's journey
- * snapshot: inside a transaction this must not wait for a second pooled connection.
+ * `active` at the trigger and come back as a step reads them; the caller moves them on. `live`
+ * comes from the caller's journey snapshot: inside a transaction this must not wait for a second
+ * pooled connection.
  */
 export async function enrollFromEvents(
   r: EngineResources,
@@ -45,10 +54,29 @@ export async function enrollFromEvents(
 ): Promise<EventEnrollment[]> {
   const now = r.clock.now();
   const entries = matchTriggers(events, live, now);
-  if (entries.length === 0) return [];
-  const capacity = await lockEntryCapacity(r.db, [...new Set(entries.map((e) => e.journey))], now);
+  if (entries.length === 0) {
+    await markProcessed(r.db, events, now);
+    return [];
+  }
+  const journeys = [...new Set(entries.map((e) => e.journey))];
+  if (!journeys.some(hasEntryLimit)) return enrollEntries(r, events, entries, new Map(), now);
+  return r.db.transaction(async (tx) => {
+    const capacity = await lockEntryCapacity(tx, journeys, now);
+    return enrollEntries({ ...r, db: tx }, events, entries, capacity, now);
+  });
+}
+
+async function enrollEntries(
+  r: EngineResources,
+  events: readonly StoredEvent[],
+  entries: readonly Entry[],
+  capacity: EntryCapacity,
+  now: Date,
+): Promise<EventEnrollment[]> {
   const enrolled: EventEnrollment[] = [];
   let pending = entries.map((entry) => ({ entry, tries: 0 }));
+  let rounds = 0;
+  let conflicts = false;
   while (pending.length > 0) {
     // A customer entering the same journey twice in one batch needs two entry numbers: such rows
     // go in a later round, once the first is stored.
@@ -60,17 +88,22 @@ export async function enrollFromEvents(
       (seen.has(key) ? later : round).push(item);
       seen.add(key);
     }
+    // The common case, one round: its statement marks every event whose entries it all stored.
+    const marks = rounds === 0 && later.length === 0 ? events : [];
     const outcome = await insertRound(
       r,
       round.map((item) => item.entry),
       capacity,
+      marks,
       now,
     );
+    rounds += 1;
     const retries: { entry: Entry; tries: number }[] = [];
     outcome.forEach((result, i) => {
       const item = round[i]!;
       if (result === 'refused') return;
       if (result === 'conflict') {
+        conflicts = true;
         if (item.tries < maxConflictRetries) retries.push({ entry: item.entry, tries: item.tries + 1 });
         return;
       }
@@ -80,7 +113,18 @@ export async function enrollFromEvents(
     });
     pending = [...retries, ...later];
   }
+  if (rounds > 1 || conflicts) await markProcessed(r.db, events, now);
   return enrolled;
+}
+
+/** Only the first processing sets the time: a duplicate job leaves the record of the first alone. */
+async function markProcessed(db: Db, events: readonly StoredEvent[], now: Date): Promise<void> {
+  if (events.length === 0) return;
+  await db.query(
+    'UPDATE events SET processed_at = $2 WHERE seq = ANY($1::bigint[]) AND processed_at IS NULL',
+    [events.map((event) => event.seq), now],
+    { prepare: true },
+  );
 }
 
 /** Every (event, journey) pair whose event trigger matches, with the trigger node. */
@@ -111,14 +155,12 @@ async function insertRound(
   r: EngineResources,
   round: readonly Entry[],
   capacity: EntryCapacity,
+  /** Events to mark processed, each only if none of its entries in this round lost its entry number. */
+  marks: readonly StoredEvent[],
   now: Date,
 ): Promise<(EventEnrollment | 'refused' | 'conflict')[]> {
-  const rows = await r.db.query<{
-    ord: number;
-    id: number | null;
-    status: string | null;
-    exit_reason: string | null;
-  }>(
+  const { columns, joins } = loadedEnrollmentSql();
+  const rows = await r.db.query<LoadedEnrollment & { ord: number; exit_reason: string | null }>(
     `WITH v AS (
        SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[],
                             $7::timestamptz[], $9::int[])
@@ -152,12 +194,22 @@ async function insertRound(
               CASE WHEN known THEN NULL ELSE $8::timestamptz END
          FROM chosen
        ON CONFLICT DO NOTHING
-       RETURNING id, status, journey_id, customer_id, trigger_event_id, exit_reason
+       RETURNING *
+     ), conflicted AS (
+       SELECT ch.event_id FROM chosen ch
+        WHERE NOT EXISTS (SELECT 1 FROM inserted i
+                           WHERE i.journey_id = ch.journey_id AND i.customer_id = ch.customer_id
+                             AND i.trigger_event_id = ch.event_id)
+     ), processed AS (
+       UPDATE events SET processed_at = $8
+        WHERE seq = ANY($10::bigint[]) AND processed_at IS NULL
+          AND event_id NOT IN (SELECT event_id FROM conflicted)
      )
-     SELECT c.ord, i.id, i.status, i.exit_reason
-       FROM chosen c
-       LEFT JOIN inserted i
-         ON i.journey_id = c.journey_id AND i.customer_id = c.customer_id AND i.trigger_event_id = c.event_id`,
+     SELECT ch.ord, ${columns}, e.exit_reason
+       FROM chosen ch
+       LEFT JOIN inserted e
+         ON e.journey_id = ch.journey_id AND e.customer_id = ch.customer_id AND e.trigger_event_id = ch.event_id
+       ${joins}`,
     [
       round.map((e) => e.journey.id),
       round.map((e) => e.journey.version.version),
@@ -168,6 +220,7 @@ async function insertRound(
       round.map((e) => reEntryBefore(e.journey.version.settings.reEntry, now)),
       now,
       round.map((e) => capacity.get(e.journey.id) ?? null),
+      marks.map((event) => event.seq),
     ],
     { prepare: true },
   );
@@ -181,7 +234,9 @@ async function insertRound(
             eventId: entry.event.eventId,
             journeyId: entry.journey.id,
             enrollmentId: row.id,
-            ...(row.status === 'failed' && row.exit_reason ? { failedReason: row.exit_reason } : {}),
+            ...(row.status === 'failed' && row.exit_reason
+              ? { failedReason: row.exit_reason }
+              : { loaded: { ...row, messages: null } }),
           };
   }
   return outcome;

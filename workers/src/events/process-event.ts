@@ -1,9 +1,10 @@
-import type { Db } from '@waymark/db';
 import type { EngineResources } from '../runtime/resources.ts';
-import { advanceEnrollments } from '../steps/advance-enrollments.ts';
+import { advanceEnrollments, advanceLoaded } from '../steps/advance-enrollments.ts';
 import { advanceNowOrQueue } from '../steps/advance-now-or-queue.ts';
+import { buildStepContext } from '../steps/load-step-context.ts';
+import type { LoadedEnrollment } from '../steps/loaded-enrollment.ts';
 import { type EventEnrollment, enrollFromEvents } from './enroll-from-events.ts';
-import { loadEvents, type StoredEvent } from './load-event.ts';
+import { loadEvents } from './load-event.ts';
 import { type ConversionRecord, recordConversions } from './record-conversions.ts';
 import { resumeWaitingForEvent } from './resume-waiting.ts';
 
@@ -18,13 +19,14 @@ export interface EventOutcome {
 /**
  * Everything a batch of customer events causes, in the order they were stored: conversions first
  * (so an exit-on-goal customer is not also resumed), then waits resumed, then new enrollments
- * (one statement for the batch), committed in one transaction with the events' `processed_at`
- * (one commit, and the entry limits' locks held). An event whose job was lost before that commit
- * (a Redis flush, a crash) stays unprocessed and the sweeper queues it again; its conversions and
- * resumptions, if already recorded, are not repeated. The enrollments woken or started are then advanced together, inside this job: a
- * real-time moment reaches its send without a queue hop, and a batch of events becomes one batch
- * of steps (a crash before that leaves them `active`, which the sweeper restarts). Each part is
- * idempotent, so a retried or duplicated job repeats nothing.
+ * (one statement for the batch, which also marks the events processed; see `enrollFromEvents`).
+ * An event whose job was lost before it was marked (a Redis flush, a crash) stays unprocessed
+ * and the sweeper queues it again; its conversions, resumptions and entries, if already recorded,
+ * are not repeated. The enrollments woken or started are then advanced together, inside this
+ * job: a real-time moment reaches its send without a queue hop, a batch of events becomes one
+ * batch of steps, and new enrollments step from the rows their insert returned (a crash before
+ * that leaves them `active`, which the sweeper restarts). Each part is idempotent, so a retried
+ * or duplicated job repeats nothing.
  */
 export async function processEvents(r: EngineResources, eventIds: readonly string[]): Promise<EventOutcome> {
   const events = await loadEvents(r.db, eventIds);
@@ -42,12 +44,7 @@ export async function processEvents(r: EngineResources, eventIds: readonly strin
     if (goalEvents.has(event.name)) outcome.conversions.push(...(await recordConversions(r, event)));
     if (waitedEvents.has(event.name)) resumed.push(...(await resumeWaitingForEvent(r, event)));
   }
-  const enrollAndMark = async (db: Db) => {
-    const enrolled = await enrollFromEvents({ ...r, db }, events, live);
-    await markProcessed(db, events, r.clock.now());
-    return enrolled;
-  };
-  outcome.enrolled = await r.db.transaction(enrollAndMark);
+  outcome.enrolled = await enrollFromEvents(r, events, live);
   for (const failure of outcome.enrolled.filter((e) => e.failedReason)) {
     r.log.warn('event for an unknown customer', {
       eventId: failure.eventId,
@@ -57,22 +54,11 @@ export async function processEvents(r: EngineResources, eventIds: readonly strin
   }
   outcome.resumed = resumed.length;
   await advanceNow(r, resumed, 'event');
-  await advanceNow(
+  await advanceEntered(
     r,
-    outcome.enrolled.filter((e) => !e.failedReason).map((e) => e.enrollmentId),
-    'entered',
+    outcome.enrolled.flatMap((e) => (e.loaded ? [e.loaded] : [])),
   );
   return outcome;
-}
-
-/** Only the first processing sets the time: a duplicate job leaves the record of the first alone. */
-async function markProcessed(db: Db, events: readonly StoredEvent[], now: Date): Promise<void> {
-  if (events.length === 0) return;
-  await db.query(
-    'UPDATE events SET processed_at = $2 WHERE seq = ANY($1::bigint[]) AND processed_at IS NULL',
-    [events.map((event) => event.seq), now],
-    { prepare: true },
-  );
 }
 
 /** One event (what a duplicate delivery of a single event looks like). */
@@ -80,7 +66,7 @@ export function processEvent(r: EngineResources, eventId: string): Promise<Event
   return processEvents(r, [eventId]);
 }
 
-/** Moves the enrollments the events started or woke on now, sending what they reach inside this job. */
+/** Moves the enrollments the events woke on now, sending what they reach inside this job. */
 function advanceNow(r: EngineResources, ids: number[], cause: 'entered' | 'event'): Promise<void> {
   return advanceNowOrQueue(
     r,
@@ -88,5 +74,19 @@ function advanceNow(r: EngineResources, ids: number[], cause: 'entered' | 'event
     (id) => id,
     (batch) => advanceEnrollments(r, batch, { deliverInline: true }),
     cause,
+  );
+}
+
+/** Moves new enrollments on from the rows their insert returned: no second read of the batch. */
+function advanceEntered(r: EngineResources, loaded: readonly LoadedEnrollment[]): Promise<void> {
+  return advanceNowOrQueue(
+    r,
+    loaded,
+    (row) => row.id,
+    async (batch) => {
+      const now = r.clock.now();
+      await advanceLoaded(r, await buildStepContext(r, batch, now), now, { deliverInline: true });
+    },
+    'entered',
   );
 }
