@@ -163,6 +163,20 @@ describe('smtp-email connector', () => {
     expect(ok.message).toMatch(/answered in \d+ ms \(over TLS, logged in as waymark\)/);
   });
 
+  it('refuses for good a server whose certificate it does not trust, saying it is the certificate', async () => {
+    // The test server's certificate is self-signed: without its CA the client must not trust it.
+    const strict = bindConnector(smtpEmail, server.credentials({ caCertificate: undefined }));
+    const before = server.stats();
+    const error = await strict
+      .send({ message: email('a@example.cn'), idempotencyKey: 'k-untrusted' }, signal)
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(PermanentSendError);
+    expect(error.code).toBe('certificate-rejected');
+    expect(error.message).toMatch(/TLS certificate is not trusted \(DEPTH_ZERO_SELF_SIGNED_CERT\)/);
+    expect(server.stats().handedOver).toBe(before.handedOver);
+    expect((await strict.check(signal)).ok).toBe(false);
+  });
+
   it('sends a batch over few connections; a refused address does not stop the others', async () => {
     const before = server.stats();
     server.rejectMailboxes(['refused-7@example.cn']);
@@ -194,11 +208,6 @@ describe('smtp-email connector', () => {
       signal,
     );
     expect(server.handedOver(receipt.providerMessageId)).toBe(1);
-    const untrusted = bindConnector(smtpEmail, server.credentials({ caCertificate: undefined }));
-    const tlsError = await untrusted
-      .send({ message: email('a@example.cn'), idempotencyKey: 'k-untrusted' }, signal)
-      .catch((e) => e);
-    expect(tlsError).toBeInstanceOf(TransientSendError);
   });
 
   it('rejects credentials that do not match the schema, naming every field', () => {

@@ -42,11 +42,28 @@ function refusedCode(error: NodemailerError): { code: string; what: string } {
   return { code: 'server-refused', what: 'the connection' };
 }
 
+/** Node's codes for a server certificate that failed verification (expired, unknown issuer, wrong name…). */
+const untrustedCertificate = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
 /**
  * Maps a failed SMTP exchange to the send error that tells the engine what to do:
  *
  * - a 4xx reply (greylisting, mailbox busy, 421 going down) is transient: the server took nothing;
  * - a 5xx reply (550 mailbox unavailable, 554 refused, 535 bad login) is permanent, with its text;
+ * - a certificate the connection does not trust is permanent, like a bad login: no retry fixes it,
+ *   and the planner should learn it is the relay's certificate, not the network;
  * - no reply before the message body left (refused, unreachable, timeout) is transient;
  * - no reply after the body left is unknown: the server may have queued the message.
  */
@@ -76,6 +93,13 @@ export function errorForSmtp(failure: SmtpFailure, recipient?: string): Connecto
     return new UnknownOutcomeError(
       'answer-lost',
       `The mail server did not confirm the message it was given: ${said}`,
+      { detail: network, cause: error },
+    );
+  }
+  if (error.code === 'ETLS' || (error.originalCode && untrustedCertificate.has(error.originalCode))) {
+    return new PermanentSendError(
+      'certificate-rejected',
+      `The mail server's TLS certificate is not trusted (${error.originalCode ?? error.code}): ${said}. Give the connector the CA certificate that signed it, or renew the server's certificate.`,
       { detail: network, cause: error },
     );
   }
