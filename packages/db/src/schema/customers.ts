@@ -34,5 +34,7 @@ export const customers = pgTable(
     index('customers_id_prefix_idx').on(t.id.op('text_pattern_ops')),
     index('customers_tags_idx').using('gin', t.tags),
     index('customers_branch_idx').on(t.branch),
+    // An RM's own book of customers: where their task list starts.
+    index('customers_rm_user_idx').on(t.rmUserId).where(sql`rm_user_id IS NOT NULL`),
   ],
 );

@@ -54,6 +54,11 @@ export const enrollments = pgTable(
       .on(t.journeyId, t.customerId, t.triggerEventId)
       .where(sql`trigger_event_id IS NOT NULL`),
     index('enrollments_wake_idx').on(t.wakeAt).where(sql`status = 'waiting'`),
+    // Open RM tasks, soonest deadline first (the workbench's order): a few rows among the many
+    // customers waiting elsewhere, so a task list never walks every waiting enrollment.
+    index('enrollments_rm_tasks_idx')
+      .on(t.wakeAt, t.id)
+      .where(sql`status = 'waiting' AND waiting_event = 'rm.task.outcome'`),
     // The sweeper's search for enrollments left `active` with no job.
     index('enrollments_stale_active_idx').on(t.updatedAt).where(sql`status = 'active'`),
     index('enrollments_customer_idx').on(t.customerId),

@@ -44,8 +44,9 @@ export interface OpenTaskQuery {
 /**
  * Enrollments parked at an rm.task node of a live or paused journey, soonest deadline first.
  * Waiting for the outcome event is what only rm.task nodes do, so `waiting_event` names them
- * without reading the graphs. For one manager the search starts from their customers (found
- * through the enrollments' customer index); every manager's starts from the waiting enrollments.
+ * without reading the graphs. Every manager's list reads the index of open tasks in deadline
+ * order; one manager's may instead start from their customers (`customers_rm_user_idx`), as the
+ * planner finds cheaper: neither walks the customers waiting elsewhere in the journeys.
  */
 export async function loadOpenTaskRows(db: Db, query: OpenTaskQuery): Promise<TaskRow[]> {
   const values: unknown[] = [rmTaskOutcomeEvent, query.limit];
