@@ -147,6 +147,15 @@ function matchTriggers(events: readonly StoredEvent[], live: readonly LiveJourne
 }
 
 /**
+ * Within a limited journey, the first known customers in event order take the places left. Only
+ * rounds with a limited journey rank their rows: the window costs planning time on every event job.
+ */
+const firstPlacesTaken = `
+  SELECT * FROM (SELECT eligible.*, row_number() OVER (PARTITION BY journey_id, known ORDER BY ord) AS place
+                   FROM eligible) ranked
+   WHERE NOT known OR cap IS NULL OR place <= cap`;
+
+/**
  * One round, one statement. Per entry, in order: the enrollment made, `refused` (the re-entry
  * policy, a repeated event, or the journey's entry limit said no) or `conflict` (eligible, but
  * another job took its entry number first: worth another round).
@@ -180,12 +189,7 @@ async function insertRound(
           AND (v.policy = 'always'
                OR (v.policy = 'once' AND prior.entries = 0)
                OR (v.policy = 'afterDays' AND COALESCE(prior.last_entry, '-infinity') <= v.reentry_before))
-     ), chosen AS (
-       -- Within a limited journey, the first known customers in event order take the places left.
-       SELECT * FROM (SELECT eligible.*, row_number() OVER (PARTITION BY journey_id, known ORDER BY ord) AS place
-                        FROM eligible) ranked
-        WHERE NOT known OR cap IS NULL OR place <= cap
-     ), inserted AS (
+     ), chosen AS (${capacity.size > 0 ? firstPlacesTaken : 'SELECT * FROM eligible'}), inserted AS (
        INSERT INTO enrollments (journey_id, version, customer_id, entry_seq, current_node, status, trigger_event_id,
                                 entered_at, updated_at, exit_reason, exited_at)
        SELECT journey_id, version, customer_id, next_seq, node,
