@@ -52,6 +52,7 @@ beforeAll(async () => {
   await t.testDb.db.query(insert, ['demo-sms', 'http-sms-gateway', 'sms', 'Demo SMS', null]);
   // As a demo database seeded before the push connector existed stored it.
   await t.testDb.db.query(insert, ['demo-push', 'push', 'push', 'Demo push', null]);
+  await t.testDb.db.query(insert, ['demo-email', 'smtp-email', 'email', 'Demo mail relay', null]);
   // The channel team connected the demo WeCom connector to the bank's real corp.
   const real = { corpId: 'wwbank', corpSecret: 'real-secret-123', agentId: 1000005 };
   await t.testDb.db.query(insert, [
@@ -73,7 +74,7 @@ afterAll(async () => {
 
 describe('demo sandbox', () => {
   it('points the unconfigured demo connectors at local providers and leaves a real one alone', async () => {
-    expect(sandbox.connectorIds).toEqual(['demo-sms', 'demo-push']);
+    expect(sandbox.connectorIds).toEqual(['demo-sms', 'demo-push', 'demo-email']);
     const sms = await connectorRow('demo-sms');
     expect(new URL(String(sms.credentials.baseUrl)).hostname).toBe('127.0.0.1');
     expect((await connectorRow('demo-push')).kind).toBe('http-push-gateway');
@@ -87,7 +88,7 @@ describe('demo sandbox', () => {
   it('re-points a previous sandbox’s connectors on restart, and starts nothing when none is its to point', async () => {
     const again = await startDemoSandbox(t.testDb.db, cipher, { inbox: createSandboxInbox() });
     // The first sandbox's loopback address counts as a sandbox's: a restart re-points them.
-    expect(again?.connectorIds).toEqual(['demo-sms', 'demo-push']);
+    expect(again?.connectorIds).toEqual(['demo-sms', 'demo-push', 'demo-email']);
     await again?.close();
     const nowhere = await startDemoSandbox(t.testDb.db, createPiiCipher(randomBytes(32)));
     // Under another key the stored credentials are unreadable, so they are not ours to overwrite.
@@ -118,6 +119,27 @@ describe('demo sandbox', () => {
 
     const admin = await readInbox(['admin'], '?channel=sms&limit=1');
     expect(admin.body.items).toEqual([expect.objectContaining({ to: '13700137000', text: '第三条短信' })]);
+  });
+
+  it('takes e-mail over SMTP like a relay, and shows a planner the address masked', async () => {
+    const email = await connectorRow('demo-email');
+    expect(email.credentials).toMatchObject({ host: '127.0.0.1', security: 'starttls' });
+    await sendThrough(
+      'demo-email',
+      { to: 'c000007@example.cn', subject: '您的月度理财报告', text: '尊敬的客户：本月收益 ¥1,234.00。' },
+      'k-mail',
+    );
+    const planner = await readInbox(['planner'], '?channel=email');
+    expect(planner.body.items).toEqual([
+      expect.objectContaining({
+        channel: 'email',
+        to: 'c***@example.cn',
+        title: '您的月度理财报告',
+        text: '尊敬的客户：本月收益 ¥1,234.00。',
+      }),
+    ]);
+    const admin = await readInbox(['admin'], '?channel=email');
+    expect(admin.body.items[0]).toMatchObject({ to: 'c000007@example.cn' });
   });
 
   it('refuses a bad filter and readers without the channel permission', async () => {

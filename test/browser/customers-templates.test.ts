@@ -53,6 +53,8 @@ describe('customers and templates pages', { timeout: 180_000 }, () => {
     await poll(() => page.locator('.timeline').textContent()).toContain('large_deposit');
     expect(await page.locator('.timeline').textContent()).toContain('amount=88000');
     expect(await page.locator('.facts').textContent()).toContain(customer.balance.toLocaleString('en'));
+    // The e-mail address is personal data too: the planner sees the domain, not the mailbox.
+    expect(await page.locator('.facts').textContent()).toContain('c***@example.cn');
     await screenshot(page, 'customer-profile');
   });
 

@@ -202,26 +202,30 @@ describe('npm start on an empty database', () => {
     expect(entered).toBe(1);
   });
 
-  it('sends a journey’s SMS, WeCom and push into the demo sandbox, where a planner reads them', async () => {
-    expect(output).toMatch(/Demo sandbox: demo-sms, demo-wecom, demo-push send to local stand-in providers/);
+  it('sends a journey’s SMS, WeCom, push and e-mail into the demo sandbox, where a planner reads them', async () => {
+    expect(output).toMatch(
+      /Demo sandbox: demo-sms, demo-wecom, demo-push, demo-email send to local stand-in providers/,
+    );
     const cookie = await loginAs('planner');
-    const send = (id: string, channel: string, connectorId: string, body: string) => ({
+    const send = (id: string, channel: string, connectorId: string, body: string, subject?: string) => ({
       id,
       type: 'send',
-      config: { channel, connectorId, content: { kind: 'inline', body } },
+      config: { channel, connectorId, content: { kind: 'inline', body, ...(subject && { subject }) } },
     });
     const nodes = [
       { id: 'check', type: 'trigger.event', config: { event: 'sandbox_check' } },
       send('sms', 'sms', 'demo-sms', '【Waymark银行】沙盒测试 {{event.ref}}：{{attributes.age}} 岁客户'),
       send('wecom', 'wecom', 'demo-wecom', '企业微信沙盒测试 {{event.ref}}：{{attributes.job}}'),
       send('push', 'push', 'demo-push', 'App 推送沙盒测试 {{event.ref}}'),
+      send('email', 'email', 'demo-email', '邮件沙盒测试 {{event.ref}}', '{{attributes.job}} 客户月度报告'),
       { id: 'done', type: 'exit', config: { reason: 'checked' } },
     ];
     const wires = [
       ['check', 'out', 'sms'],
       ['sms', 'sent', 'wecom'],
       ['wecom', 'sent', 'push'],
-      ['push', 'sent', 'done'],
+      ['push', 'sent', 'email'],
+      ['email', 'sent', 'done'],
     ];
     const created = await api(
       '/api/v1/journeys',
@@ -279,7 +283,7 @@ describe('npm start on an empty database', () => {
     };
     let inbox: Inbox = { running: false, items: [] };
     const ours = () => inbox.items.filter((m) => m.text.includes(ref));
-    for (let i = 0; i < 150 && ours().length < 3; i++) {
+    for (let i = 0; i < 150 && ours().length < 4; i++) {
       if (i > 0) await new Promise((r) => setTimeout(r, 200));
       const answer = await api('/api/v1/sandbox/messages?limit=100', {}, cookie);
       expect(answer.status).toBe(200);
@@ -296,6 +300,11 @@ describe('npm start on an empty database', () => {
       title: 'Waymark 银行',
       text: `App 推送沙盒测试 ${ref}`,
     });
+    expect(byChannel.email).toMatchObject({
+      to: 'c***@example.cn',
+      title: 'management 客户月度报告',
+      text: `邮件沙盒测试 ${ref}`,
+    });
 
     const onlyWeCom = await api('/api/v1/sandbox/messages?channel=wecom', {}, cookie);
     const wecomItems = ((await onlyWeCom.json()) as Inbox).items;
@@ -307,11 +316,13 @@ describe('npm start on an empty database', () => {
     expect(rm.status, 'relationship managers do not read the channel sandbox').toBe(403);
   });
 
-  it('keeps no phone number in clear in a dump of the database', () => {
+  it('keeps no phone number or e-mail address in clear in a dump of the database', () => {
     const dump = execFileSync('pg_dump', ['--data-only', testDb.url], {
       maxBuffer: 512 * 1024 * 1024,
     }).toString('utf8');
     expect(dump).toContain('C000001');
     for (const row of [1, 2, 777, 45_211]) expect(dump).not.toContain(fakePhone(row));
+    // The sandbox e-mail went to C000001: its address is stored encrypted, on the message too.
+    expect(dump).not.toContain('c000001@example.cn');
   });
 });

@@ -84,6 +84,7 @@ export const demoConnectors = [
   { id: 'demo-sms', kind: 'http-sms-gateway', channel: 'sms', name: '演示短信网关 · Demo SMS gateway' },
   { id: 'demo-wecom', kind: 'wecom', channel: 'wecom', name: '演示企业微信 · Demo WeCom' },
   { id: 'demo-push', kind: 'http-push-gateway', channel: 'push', name: '演示 App 推送 · Demo app push' },
+  { id: 'demo-email', kind: 'smtp-email', channel: 'email', name: '演示邮件服务器 · Demo mail relay' },
 ] as const satisfies readonly { id: string; kind: string; channel: schema.Channel; name: string }[];
 
 /**

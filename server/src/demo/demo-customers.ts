@@ -5,7 +5,8 @@ const branches = ['上海分行', '北京分行', '深圳分行', '杭州分行'
 
 /**
  * Profile extras the data set lacks but a bank has: tags planners segment on, a home branch, and a
- * few opt-outs so consent handling is visible in the demo. All derived from the row, so stable.
+ * few opt-outs so consent handling is visible in the demo, and an e-mail address for two in three
+ * (the data set has none; `c000001@example.cn` style). All derived from the row, so stable.
  * The demo relationship manager looks after the Shanghai branch's customers.
  */
 export function demoProfile(rmUserId: string | null) {
@@ -24,6 +25,7 @@ export function demoProfile(rmUserId: string | null) {
       branch,
       rmUserId: branch === '上海分行' ? rmUserId : null,
       locale: 'zh-CN',
+      email: row % 3 === 2 ? null : `${c.id.toLowerCase()}@example.cn`,
     };
   };
 }

@@ -31,6 +31,7 @@ export async function seedBank(product: RunningProduct, count = 200): Promise<Se
       attributes: customer.attributes,
       name: customer.name,
       phone: customer.phone,
+      email: `${customer.id.toLowerCase()}@example.cn`,
       idNumber: customer.idNumber,
       tags: customer.attributes.balance > 5000 ? ['vip'] : [],
     });

@@ -5,6 +5,7 @@ export interface CustomerSummary {
   id: string;
   name?: string | null;
   phone?: string | null;
+  email?: string | null;
   idNumber?: string | null;
   branch?: string | null;
   tags: string[];

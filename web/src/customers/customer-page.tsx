@@ -77,6 +77,8 @@ export function CustomerPage({ customerId }: { customerId: string }) {
             <dl className="facts">
               <dt>{t('customers.phone')}</dt>
               <dd className="mono">{customer.phone ?? '—'}</dd>
+              <dt>{t('customers.email')}</dt>
+              <dd className="mono">{customer.email ?? '—'}</dd>
               <dt>{t('customers.idNumber')}</dt>
               <dd className="mono">{customer.idNumber ?? '—'}</dd>
               <dt>{t('customers.branch')}</dt>

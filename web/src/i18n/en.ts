@@ -406,6 +406,7 @@ export const en = {
     id: 'Customer id',
     name: 'Name',
     phone: 'Phone',
+    email: 'E-mail',
     idNumber: 'ID number',
     branch: 'Branch',
     tags: 'Tags',

@@ -399,6 +399,7 @@ export const zhCN: Translations = {
     id: '客户号',
     name: '姓名',
     phone: '手机号',
+    email: '电子邮箱',
     idNumber: '证件号',
     branch: '网点',
     tags: '标签',

@@ -13,7 +13,7 @@ export interface DemoSandbox {
 }
 
 /**
- * Runs local SMS, WeCom and push providers for the demo and points the demo connectors at them,
+ * Runs local SMS, WeCom, push and e-mail providers for the demo and points the demo connectors at them,
  * so demo journeys really send and a planner can read what customers would have received.
  * Returns undefined, with nothing left running, when no demo connector is there to point (the
  * database was not seeded as a demo, or every demo connector now talks to a real provider).

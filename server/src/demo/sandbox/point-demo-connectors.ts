@@ -40,8 +40,13 @@ export async function pointDemoConnectorsAtSandbox(
 function isSandboxOrUnset(credentialsEnc: string | null, cipher: PiiCipher): boolean {
   if (credentialsEnc === null) return true;
   try {
-    const { baseUrl } = JSON.parse(cipher.decrypt(credentialsEnc)) as { baseUrl?: unknown };
-    return typeof baseUrl === 'string' && new URL(baseUrl).hostname === '127.0.0.1';
+    // HTTP connectors name a base URL, the mail relay a host.
+    const { baseUrl, host } = JSON.parse(cipher.decrypt(credentialsEnc)) as {
+      baseUrl?: unknown;
+      host?: unknown;
+    };
+    if (typeof baseUrl === 'string') return new URL(baseUrl).hostname === '127.0.0.1';
+    return host === '127.0.0.1';
   } catch {
     // Unreadable credentials (another key, a hand edit) belong to someone: do not overwrite them.
     return false;

@@ -1,5 +1,5 @@
 /** The channels the demo sandbox stands in for. */
-export const sandboxChannels = ['sms', 'wecom', 'push'] as const;
+export const sandboxChannels = ['sms', 'wecom', 'push', 'email'] as const;
 export type SandboxChannel = (typeof sandboxChannels)[number];
 
 /** One message a sandbox provider received: what the customer would have seen. */
@@ -7,8 +7,9 @@ export interface SandboxMessage {
   /** Increases with every message, so a page can ask for what is new. */
   seq: number;
   channel: SandboxChannel;
-  /** The phone number, WeCom user id, device token or customer id the message was addressed to. */
+  /** The phone number, WeCom user id, device token, customer id or e-mail address the message was addressed to. */
   to: string;
+  /** The push title or the e-mail subject. */
   title: string | null;
   text: string;
   providerMessageId: string;

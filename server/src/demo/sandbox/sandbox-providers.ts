@@ -1,9 +1,11 @@
 import {
   startTestPushGateway,
   startTestSmsGateway,
+  startTestSmtpServer,
   startTestWeComApi,
   type TestPushGateway,
   type TestSmsGateway,
+  type TestSmtpServer,
   type TestWeComApi,
 } from '@waymark/connectors/testing';
 import type { SandboxInbox } from './sandbox-inbox.ts';
@@ -15,13 +17,15 @@ export interface SandboxProviders {
     sms: Record<string, unknown>;
     wecom: Record<string, unknown>;
     push: Record<string, unknown>;
+    email: Record<string, unknown>;
   };
   close(): Promise<void>;
 }
 
 /**
- * Starts the SMS gateway, the WeCom API and the push gateway on free ports of 127.0.0.1 (never a
- * public interface) and files every message they take in `inbox`. They are the same servers the
+ * Starts the SMS gateway, the WeCom API, the push gateway and a mail relay (SMTP with STARTTLS
+ * and a login) on free ports of 127.0.0.1 (never a public interface) and files every message
+ * they take in `inbox`. They are the same servers the
  * connector tests use, so the demo exercises the real connectors and protocols end to end.
  */
 export async function startSandboxProviders(inbox: SandboxInbox): Promise<SandboxProviders> {
@@ -68,6 +72,19 @@ export async function startSandboxProviders(inbox: SandboxInbox): Promise<Sandbo
         }),
     });
     started.push(push);
+    const email: TestSmtpServer = await startTestSmtpServer({
+      remember,
+      onMessage: (m) =>
+        inbox.add({
+          channel: 'email',
+          to: m.rcptTo.join(', '),
+          title: m.subject || null,
+          text: m.text ?? m.html ?? '',
+          providerMessageId: m.messageId || m.id,
+          receivedAt: m.at,
+        }),
+    });
+    started.push(email);
     return {
       credentials: {
         sms: { baseUrl: sms.url, apiKey: sms.apiKey, sender: 'Waymark银行' },
@@ -78,6 +95,7 @@ export async function startSandboxProviders(inbox: SandboxInbox): Promise<Sandbo
           agentId: wecom.agentId,
         },
         push: { baseUrl: push.url, apiToken: push.apiToken, defaultTitle: 'Waymark 银行' },
+        email: email.credentials({ fromAddress: 'noreply@waymark-bank.example', fromName: 'Waymark 银行' }),
       },
       close: async () => {
         await Promise.all(started.map((s) => s.close()));

@@ -4,7 +4,7 @@ import { principalOf } from '../../plugins/authenticate.ts';
 import { maskRecipient, sandboxInboxSchema, sandboxQuerySchema } from './schemas.ts';
 
 /**
- * The demo sandbox's inbox: what the local SMS, WeCom and push providers received, so a planner
+ * The demo sandbox's inbox: what the local SMS, WeCom, push and e-mail providers received, so a planner
  * trying the demo sees what customers would have got. Read-only; empty and `running: false`
  * wherever the sandbox does not run (always so in production).
  */

@@ -1,3 +1,4 @@
+import { maskEmail } from '@waymark/db';
 import { z } from 'zod';
 import { type SandboxMessage, sandboxChannels } from '../../demo/sandbox/index.ts';
 
@@ -12,7 +13,9 @@ export const sandboxMessageSchema = z
     channel: z.enum(sandboxChannels),
     to: z
       .string()
-      .describe('Phone number (masked without PII access), WeCom user id, device token or customer id'),
+      .describe(
+        'Phone number or e-mail address (masked without PII access), WeCom user id, device token or customer id',
+      ),
     title: z.string().nullable(),
     text: z.string().describe('The rendered script exactly as the provider received it'),
     providerMessageId: z.string(),
@@ -29,9 +32,22 @@ export const sandboxInboxSchema = z
   })
   .meta({ id: 'SandboxInbox' });
 
-/** `13800138000` → `138****8000`: the sandbox list follows the customer list's PII rule. */
+/**
+ * `13800138000` → `138****8000`, `c000001@example.cn` → `c***@example.cn`: the sandbox list
+ * follows the customer list's PII rule.
+ */
 export function maskRecipient(message: SandboxMessage, showPii: boolean): SandboxMessage {
-  if (showPii || message.channel !== 'sms') return message;
+  if (showPii) return message;
+  if (message.channel === 'email') {
+    return {
+      ...message,
+      to: message.to
+        .split(', ')
+        .map((address) => maskEmail(address) ?? '***')
+        .join(', '),
+    };
+  }
+  if (message.channel !== 'sms') return message;
   const digits = message.to;
   const masked =
     digits.length <= 7
