@@ -51,7 +51,8 @@ interface ConnectorRow extends Record<string, unknown> {
 /**
  * Loads connector rows, decrypts their credentials and binds them to their definitions. Bound
  * accounts are cached briefly so a batch of 10,000 sends reads the row once, yet an edit by the
- * channel team takes effect within `ttlMs`.
+ * channel team takes effect within `ttlMs` (and the reload that follows). An account past its
+ * time keeps answering while it is reloaded in the background: sends never wait on the refresh.
  */
 /**
  * Accounts that exist without a row: webhook nodes call through the `webhook` connector, and when
@@ -71,7 +72,14 @@ export function createConnectorAccounts(deps: {
 }): ConnectorAccounts {
   const ttl = deps.ttlMs ?? 30_000;
   const now = deps.now ?? Date.now;
-  const cache = new Map<string, { at: number; account: Promise<ConnectorAccount> }>();
+  const cache = new Map<string, { at: number; account: Promise<ConnectorAccount>; refreshing?: boolean }>();
+  const remember = (connectorId: string, account: Promise<ConnectorAccount>) => {
+    cache.set(connectorId, { at: now(), account });
+    // A failed load is not kept: the next message reads the row again.
+    account.catch(() => {
+      if (cache.get(connectorId)?.account === account) cache.delete(connectorId);
+    });
+  };
 
   const load = async (connectorId: string): Promise<ConnectorAccount> => {
     const [row] = await deps.db.query<ConnectorRow>(
@@ -122,12 +130,20 @@ export function createConnectorAccounts(deps: {
   return {
     get(connectorId) {
       const hit = cache.get(connectorId);
-      if (hit && now() - hit.at < ttl) return hit.account;
+      if (hit && (hit.refreshing || now() - hit.at < ttl)) return hit.account;
       const account = load(connectorId);
-      cache.set(connectorId, { at: now(), account });
-      // A failed load is not cached: the next message retries the row.
-      account.catch(() => cache.delete(connectorId));
-      return account;
+      if (!hit) {
+        remember(connectorId, account);
+        return account;
+      }
+      // Whatever the reload finds (an edit, a switched-off or deleted connector) replaces the
+      // entry once it is known; until then the account in hand still serves.
+      hit.refreshing = true;
+      account.then(
+        () => remember(connectorId, account),
+        () => remember(connectorId, account),
+      );
+      return hit.account;
     },
     clear: () => cache.clear(),
   };
