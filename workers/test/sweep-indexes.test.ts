@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@waymark/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settleMessages } from '../src/deliveries/settle-messages.ts';
 import { reconcileUnknown } from '../src/maintenance/reconcile.ts';
 import { sweep } from '../src/maintenance/sweep.ts';
 import { recordReceipts } from '../src/receipts/record-receipts.ts';
 import type { EngineResources } from '../src/runtime/resources.ts';
+import type { EnrollmentRow } from '../src/steps/enrollment-row.ts';
+import { persistWalks } from '../src/steps/persist-walks.ts';
+import type { Walk } from '../src/steps/walk-enrollment.ts';
 import { createEngineFixture, type EngineFixture } from './support/engine-fixture.ts';
 
 // The maintenance sweeps and receipt lookups run on tables that only grow. Each must reach its
@@ -98,5 +102,61 @@ describe('sweeps and lookups use their indexes', () => {
     });
     expect(result.updated).toBe(1);
     expect(await planOf('provider_message_id = ANY')).toContain('message_events_provider_idx');
+  });
+});
+
+describe('the writes of a step reach their rows by primary key', () => {
+  // A batch is 500 rows: joined to its id list alone, the planner would rather hash a scan of the
+  // whole table than probe 500 keys, and that scan grows with every customer ever enrolled.
+  it("a step's conditional update of 500 enrollments", async () => {
+    const rows = await f.testDb.db.query<EnrollmentRow>(
+      `SELECT id, journey_id, version, customer_id, entry_seq, current_node, status, wake_at, waiting_event,
+              ab_path, visits, trigger_event_id, entered_at
+         FROM enrollments WHERE status = 'completed' ORDER BY id LIMIT 500`,
+    );
+    const walks = rows.map(
+      (enrollment): Walk => ({
+        enrollment,
+        state: {
+          ...enrollment,
+          node: 'done',
+          status: 'exited',
+          wakeAt: null,
+          waitingEvent: null,
+          abPath: {},
+          exitReason: 'test',
+          visits: null,
+        },
+        transitions: [{ nodeId: 'done', port: 'out', path: '' }],
+        profile: [],
+        needs: undefined,
+        awaitingMessage: undefined,
+        customer: undefined,
+        resumeAt: undefined,
+        changed: true,
+      }),
+    );
+    statements.length = 0;
+    const moved = await persistWalks(recording, walks, new Date());
+    expect(moved.size).toBe(500);
+    const plan = await planOf('UPDATE enrollments e');
+    expect(plan).toContain('enrollments_pkey');
+    expect(plan).not.toMatch(/Seq Scan on enrollments/);
+  });
+
+  it('a settlement of 500 messages', async () => {
+    const messages = await f.testDb.db.query<{ id: number }>(
+      `SELECT id FROM messages WHERE status = 'sent' ORDER BY id LIMIT 500`,
+    );
+    statements.length = 0;
+    const settled = await settleMessages(
+      recording.db,
+      messages.map((m) => ({ messageId: m.id, from: ['sent'], to: 'delivered', event: 'delivered' })),
+      new Date(),
+    );
+    expect(settled).toHaveLength(500);
+    const plan = await planOf('UPDATE messages m');
+    expect(plan).toContain('messages_pkey');
+    expect(plan).not.toMatch(/Seq Scan on messages/);
   });
 });

@@ -55,7 +55,8 @@ export async function settleMessages(
               sent_at = CASE WHEN v.to_status IN ('sent', 'delivered') AND m.sent_at IS NULL THEN $9 ELSE m.sent_at END,
               updated_at = $9
          FROM v
-        WHERE m.id = v.id AND m.status = ANY(string_to_array(v.from_statuses, ','))
+        -- The ids again as an index condition, so the planner does not hash-join a scan of every message.
+        WHERE m.id = ANY($1::bigint[]) AND m.id = v.id AND m.status = ANY(string_to_array(v.from_statuses, ','))
           AND (v.attempt IS NULL OR m.attempts = v.attempt)
         RETURNING m.id, m.enrollment_id, m.status, v.event, v.detail, v.provider_id
      ), recorded AS (

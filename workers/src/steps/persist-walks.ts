@@ -52,7 +52,9 @@ async function moveAndRecord(
               visits = COALESCE(v.visits, e.visits),
               exited_at = CASE WHEN v.terminal THEN $13 ELSE e.exited_at END, updated_at = $13
          FROM v
-        WHERE e.id = v.id AND e.current_node = v.expected_node AND e.status = v.expected_status
+        -- The id list again, as an index condition: joined to v alone, the planner hashes a seq
+        -- scan of the whole table (cheaper on its disk-cost model), which grows with every enrollment.
+        WHERE e.id = ANY($1::bigint[]) AND e.id = v.id AND e.current_node = v.expected_node AND e.status = v.expected_status
           AND e.wake_at IS NOT DISTINCT FROM v.expected_wake
         RETURNING e.id
      ), counted AS (
