@@ -3,6 +3,7 @@ import type { TestSmsGateway } from '@waymark/connectors/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RunningEngine, startEngine } from '../src/engine.ts';
 import { applyLifecycle } from '../src/lifecycle/apply-lifecycle.ts';
+import { advanceEnrollments } from '../src/steps/advance-enrollments.ts';
 import {
   attachSmsGateway,
   createEngineFixture,
@@ -150,4 +151,29 @@ it('stops a long run between pages on shutdown, and the next worker resumes at t
   });
   expect(await enrollmentStatuses(f, journeyId)).toEqual({ completed: expected });
   f.r.settings.pageSize = 1000;
+});
+
+it('a step job of just-entered customers, run again after its messages went out, sends nothing twice', async () => {
+  const before = gateway.acceptedCount;
+  const journeyId = await segmentJourney();
+  const enrolled = await f.testDb.db.query<{ id: number }>(
+    `INSERT INTO enrollments (journey_id, version, customer_id, current_node, status, trigger_event_id)
+     SELECT $1, 1, id, 'audience', 'active', 'segment:retry' FROM customers ORDER BY id LIMIT 20
+     RETURNING id`,
+    [journeyId],
+  );
+  const ids = enrolled.map((e) => e.id);
+  await advanceEnrollments(f.r, ids, { deliverInline: true, justEntered: true });
+  expect(gateway.acceptedCount).toBe(before + 20);
+  // The first attempt sent, then died before its walk was written: the customers stand at the
+  // trigger again, and the job runs again without reading their messages up front.
+  await f.testDb.db.query(
+    `UPDATE enrollments SET current_node = 'audience', status = 'active', exited_at = NULL WHERE id = ANY($1::bigint[])`,
+    [ids],
+  );
+  const again = await advanceEnrollments(f.r, ids, { deliverInline: true, justEntered: true });
+  expect(again).toMatchObject({ moved: 20, claimed: 0, finished: 20 });
+  expect(gateway.acceptedCount).toBe(before + 20);
+  expect(gateway.keysRequestedMoreThanOnce()).toEqual([]);
+  expect(await enrollmentStatuses(f, journeyId)).toEqual({ completed: 20 });
 });

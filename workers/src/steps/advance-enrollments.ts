@@ -32,7 +32,7 @@ export async function advanceEnrollments(
   options: AdvanceOptions = {},
 ): Promise<StepSummary> {
   const now = r.clock.now();
-  return advanceLoaded(r, await loadStepContext(r, ids, now), now, options);
+  return advanceLoaded(r, await loadStepContext(r, ids, now, !options.justEntered), now, options);
 }
 
 export interface AdvanceOptions {
@@ -42,6 +42,8 @@ export interface AdvanceOptions {
    * once (budgets, provider retries, paused journeys) goes through the channel queue as usual.
    */
   deliverInline?: boolean;
+  /** The batch has just entered the journey: its claimed messages are not read up front (see `loadStepContext`). */
+  justEntered?: boolean;
 }
 
 /** `advanceEnrollments` for a batch whose context the caller has already read. */

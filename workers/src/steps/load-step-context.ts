@@ -42,14 +42,22 @@ export async function loadStepContext(
   r: EngineResources,
   ids: readonly number[],
   now: Date,
+  /**
+   * False for a batch that has just entered: it has no messages unless its job is a retry, and
+   * those few are found when the step claims them (the claim's conflict reads the existing row),
+   * so the batch skips a probe of the messages per enrollment.
+   */
+  withMessages = true,
 ): Promise<StepContext> {
   const { columns, joins } = loadedEnrollmentSql();
+  const messages = withMessages
+    ? `(SELECT json_agg(json_build_object('id', m.id, 'key', m.idempotency_key, 'status', m.status,
+                                         'channel', m.channel, 'updatedAt', m.updated_at))
+          FROM messages m WHERE m.enrollment_id = e.id)`
+    : 'NULL::json';
   // One round trip for the batch, with the messages already claimed for each enrollment.
   const rows = await r.db.query<LoadedEnrollment>(
-    `SELECT ${columns},
-            (SELECT json_agg(json_build_object('id', m.id, 'key', m.idempotency_key, 'status', m.status,
-                                               'channel', m.channel, 'updatedAt', m.updated_at))
-               FROM messages m WHERE m.enrollment_id = e.id) AS messages
+    `SELECT ${columns}, ${messages} AS messages
        FROM enrollments e
        ${joins}
       WHERE e.id = ANY($1::bigint[]) AND e.status IN ('active', 'waiting')

@@ -58,14 +58,17 @@ async function moveAndRecord(
           AND e.wake_at IS NOT DISTINCT FROM v.expected_wake
         RETURNING e.id
      ), counted AS (
-       -- Only what moved is counted; rows are locked in key order so two steps never deadlock.
+       -- Passes are counted per group of (journey, version, node, port, path), numbered by the
+       -- caller: only what moved is counted, and rows are locked in key order so two steps never deadlock.
        INSERT INTO journey_node_counts AS n (journey_id, version, node_id, port, ab_path, hour, slot, passed)
-       SELECT p.journey_id, p.version, p.node_id, p.port, p.ab_path, date_trunc('hour', $13::timestamptz, 'UTC'), $14,
-              count(*)
-         FROM unnest($15::bigint[], $16::uuid[], $17::int[], $18::text[], $19::text[], $20::text[])
-              AS p(enrollment_id, journey_id, version, node_id, port, ab_path)
-        WHERE p.enrollment_id IN (SELECT id FROM moved)
-        GROUP BY 1, 2, 3, 4, 5
+       SELECT g.journey_id, g.version, g.node_id, g.port, g.ab_path, date_trunc('hour', $13::timestamptz, 'UTC'), $14,
+              c.passed
+         FROM (SELECT p.g, count(*) AS passed
+                 FROM unnest($15::bigint[], $16::int[]) AS p(enrollment_id, g)
+                WHERE p.enrollment_id IN (SELECT id FROM moved)
+                GROUP BY p.g) c
+         JOIN unnest($17::uuid[], $18::int[], $19::text[], $20::text[], $21::text[])
+              WITH ORDINALITY AS g(journey_id, version, node_id, port, ab_path, g) ON g.g = c.g
         ORDER BY 1, 2, 3, 4, 5
        ON CONFLICT (journey_id, version, node_id, port, ab_path, hour, slot)
        DO UPDATE SET passed = n.passed + excluded.passed
@@ -87,38 +90,52 @@ async function moveAndRecord(
       now,
       Math.floor(Math.random() * countSlots),
       passes.enrollmentIds,
-      passes.journeyIds,
-      passes.versions,
-      passes.nodeIds,
-      passes.ports,
-      passes.paths,
+      passes.groupOfPass,
+      passes.groups.journeyIds,
+      passes.groups.versions,
+      passes.groups.nodeIds,
+      passes.groups.ports,
+      passes.groups.paths,
     ],
     { prepare: true },
   );
   return new Set(moved.map((m) => m.id));
 }
 
-/** The walks' transitions as parallel arrays, one entry per pass out of a node. */
+/**
+ * The walks' transitions as parallel arrays: one entry per pass out of a node (the enrollment and
+ * its group's number, counted from 1), and one per distinct group. A batch has a few groups and
+ * thousands of passes, so Postgres groups small integers instead of sorting text keys.
+ */
 function countPasses(changed: readonly Walk[]) {
-  const passes = {
-    enrollmentIds: [] as number[],
+  const groups = {
     journeyIds: [] as string[],
     versions: [] as number[],
     nodeIds: [] as string[],
     ports: [] as string[],
     paths: [] as string[],
   };
+  const numbers = new Map<string, number>();
+  const enrollmentIds: number[] = [];
+  const groupOfPass: number[] = [];
   for (const { enrollment, transitions } of changed) {
     for (const t of transitions) {
-      passes.enrollmentIds.push(enrollment.id);
-      passes.journeyIds.push(enrollment.journey_id);
-      passes.versions.push(enrollment.version);
-      passes.nodeIds.push(t.nodeId);
-      passes.ports.push(t.port);
-      passes.paths.push(t.path);
+      const key = `${enrollment.journey_id}\u0000${enrollment.version}\u0000${t.nodeId}\u0000${t.port}\u0000${t.path}`;
+      let group = numbers.get(key);
+      if (group === undefined) {
+        groups.journeyIds.push(enrollment.journey_id);
+        groups.versions.push(enrollment.version);
+        groups.nodeIds.push(t.nodeId);
+        groups.ports.push(t.port);
+        groups.paths.push(t.path);
+        group = groups.journeyIds.length;
+        numbers.set(key, group);
+      }
+      enrollmentIds.push(enrollment.id);
+      groupOfPass.push(group);
     }
   }
-  return passes;
+  return { enrollmentIds, groupOfPass, groups };
 }
 
 async function applyProfileChanges(

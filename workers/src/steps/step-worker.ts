@@ -14,7 +14,11 @@ export function startStepWorker(r: EngineResources, tuning: WorkerTuning): Worke
       concurrency: tuning.stepConcurrency,
       lockDurationMs: tuning.lockDurationMs,
       stalledIntervalMs: tuning.stalledIntervalMs,
-      process: (payload) => advanceEnrollments(r, payload.enrollmentIds, { deliverInline: true }),
+      process: (payload) =>
+        advanceEnrollments(r, payload.enrollmentIds, {
+          deliverInline: true,
+          justEntered: payload.cause === 'entered',
+        }),
     }),
   ];
 }
