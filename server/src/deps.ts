@@ -14,8 +14,13 @@ export interface Clock {
 /** The wall clock. */
 export const systemClock: Clock = { now: () => new Date() };
 
-/** The configuration the server reads (a subset of `@waymark/config`'s `Config`). */
-export type ServerConfig = Pick<Config, 'nodeEnv' | 'sessionTtlHours'>;
+/**
+ * The configuration the server reads (a subset of `@waymark/config`'s `Config`). Without
+ * `publishApproval`, publishing needs no approval: code that builds the app itself (tests, an
+ * embedder) opts in, while a deployment gets `WAYMARK_PUBLISH_APPROVAL`, which defaults to required.
+ */
+export type ServerConfig = Pick<Config, 'nodeEnv' | 'sessionTtlHours'> &
+  Partial<Pick<Config, 'publishApproval'>>;
 
 /** Everything the HTTP API needs from outside; nothing is read from globals or the environment. */
 export interface AppDeps {

@@ -48,4 +48,12 @@ describe('route permissions', () => {
     expect(permissionsOf(['channel-operator']).has('connectors.write')).toBe(true);
     expect(permissionsOf(['analyst', 'channel-operator']).has('connectors.write')).toBe(true);
   });
+
+  it('splits maker and checker: planners publish but never approve, approvers approve but never publish', () => {
+    const planner = permissionsOf(['planner']);
+    const approver = permissionsOf(['approver']);
+    expect([planner.has('journeys.publish'), planner.has('journeys.approve')]).toEqual([true, false]);
+    expect([approver.has('journeys.approve'), approver.has('journeys.publish')]).toEqual([true, false]);
+    expect(approver.has('journeys.write')).toBe(false);
+  });
 });

@@ -16,6 +16,8 @@ export interface EnvDoc {
 export const nodeEnvs = ['development', 'test', 'production'] as const;
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const processRoles = ['all', 'server', 'workers'] as const;
+/** Whether publishing a journey needs an approver's sign-off first (maker–checker, 审批). */
+export const publishApprovalModes = ['required', 'off'] as const;
 
 const postgresUrl = z.string().refine((v) => /^postgres(ql)?:\/\//.test(v) && URL.canParse(v), {
   error: 'must be a postgres:// or postgresql:// connection URL, e.g. postgres://user:pass@host:5432/waymark',
@@ -124,6 +126,17 @@ export const envSpec = {
     description:
       'Which parts this process runs: `server` (HTTP API), `workers` (queue processors) or `all` (both).',
     default: 'all',
+    requiredInProduction: false,
+  },
+  WAYMARK_PUBLISH_APPROVAL: {
+    // Required by default, the demo included: a bank's compliance team expects maker–checker
+    // unless someone decides otherwise, and the demo should show the flow it will run in production.
+    schema: z
+      .enum(publishApprovalModes, { error: `must be one of ${publishApprovalModes.join(', ')}` })
+      .default('required'),
+    description:
+      "Whether publishing a journey needs an approver's sign-off (maker–checker, 审批): `required` (a planner requests approval of the exact draft revision, someone else with the approve permission approves it, then it can be published once) or `off` (planners publish directly).",
+    default: 'required',
     requiredInProduction: false,
   },
   ...engineEnvSpec,

@@ -13,6 +13,7 @@ export {
   logLevels,
   nodeEnvs,
   processRoles,
+  publishApprovalModes,
   renderEnvDocsMarkdown,
 } from './env-spec.ts';
 export {

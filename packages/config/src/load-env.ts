@@ -3,7 +3,14 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { type KeySource, loadOrCreateKeyFile } from './encryption-key.ts';
 import { type EngineEnv, type EngineEnvName, engineEnvSpec } from './engine-env-spec.ts';
-import { type EnvName, envSpec, type logLevels, type nodeEnvs, type processRoles } from './env-spec.ts';
+import {
+  type EnvName,
+  envSpec,
+  type logLevels,
+  type nodeEnvs,
+  type processRoles,
+  type publishApprovalModes,
+} from './env-spec.ts';
 import { findRepoRoot } from './paths.ts';
 
 /** The typed configuration every process reads once at boot. */
@@ -29,6 +36,8 @@ export interface Config {
   /** Absolute path of bank-full.csv for demo seeding. */
   demoDataPath: string;
   role: (typeof processRoles)[number];
+  /** `required`: publishing needs an approved request for the exact draft revision (maker–checker). */
+  publishApproval: (typeof publishApprovalModes)[number];
 }
 
 /** One variable that failed, with a sentence saying what is wrong and what is expected. */
@@ -161,5 +170,6 @@ export function loadEnv(
     sessionTtlHours: env.SESSION_TTL_HOURS,
     demoDataPath: isAbsolute(demoDataPath) ? demoDataPath : resolve(demoDataPath),
     role: env.WAYMARK_ROLE,
+    publishApproval: env.WAYMARK_PUBLISH_APPROVAL,
   };
 }

@@ -37,6 +37,7 @@ describe('loadEnv', () => {
       logLevel: 'info',
       sessionTtlHours: 12,
       role: 'all',
+      publishApproval: 'required',
       encryptionKeySource: 'generated',
     });
     expect(config.encryptionKey).toHaveLength(32);
@@ -61,6 +62,7 @@ describe('loadEnv', () => {
         SESSION_TTL_HOURS: '8',
         WAYMARK_DEMO_DATA: '/data/bank.csv',
         WAYMARK_ROLE: 'workers',
+        WAYMARK_PUBLISH_APPROVAL: 'off',
       },
       { cwd: dir },
     );
@@ -75,6 +77,7 @@ describe('loadEnv', () => {
       sessionTtlHours: 8,
       demoDataPath: '/data/bank.csv',
       role: 'workers',
+      publishApproval: 'off',
       encryptionKeySource: 'env',
     });
     expect(config.encryptionKey.toString('base64')).toBe(encryption);
@@ -165,6 +168,18 @@ describe('envDocs', () => {
     const table = renderEnvDocsMarkdown();
     expect(table.split('\n')).toHaveLength(envDocs.length + 2);
     expect(table).toContain('| `PORT` | 3000 |');
+  });
+});
+
+describe('WAYMARK_PUBLISH_APPROVAL', () => {
+  it('needs approval unless switched off, and names the accepted values when misspelt', () => {
+    expect(
+      loadEnv({ NODE_ENV: 'production', WAYMARK_ENCRYPTION_KEY: key() }, { cwd: dir }).publishApproval,
+    ).toBe('required');
+    const err = errorOf(() => loadEnv({ WAYMARK_PUBLISH_APPROVAL: 'maybe' }, { cwd: dir }));
+    expect(err.issues).toEqual([
+      { variable: 'WAYMARK_PUBLISH_APPROVAL', message: 'must be one of required, off' },
+    ]);
   });
 });
 

@@ -96,6 +96,11 @@ async function main(): Promise<void> {
       log(
         `  Log in as "${DEMO_ADMIN}" (or planner, approver, analyst, channel, rm.zhang) with password: ${password}`,
       );
+    log(
+      config.publishApproval === 'required'
+        ? '  Publishing needs approval (WAYMARK_PUBLISH_APPROVAL=required): a planner requests it, someone else approves it in 待审批 / Approvals.'
+        : '  Publishing needs no approval (WAYMARK_PUBLISH_APPROVAL=off).',
+    );
   }
 
   let stopping = false;

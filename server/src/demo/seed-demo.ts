@@ -3,6 +3,7 @@ import type { PiiCipher } from '@waymark/db/crypto';
 import { seedBankCustomers } from '@waymark/db/demo';
 import { eq } from 'drizzle-orm';
 import { createUser } from '../auth/users.ts';
+import { seedDemoApproval } from './demo-approval.ts';
 import { seedDemoContent } from './demo-content.ts';
 import { demoProfile, giveDemoCustomersWeComIds } from './demo-customers.ts';
 import { seedDemoRmTasks } from './demo-rm-tasks.ts';
@@ -64,10 +65,12 @@ export async function seedDemo(db: Db, cipher: PiiCipher, options: SeedDemoOptio
   await db.orm.delete(schema.enrollments);
   await db.orm.delete(schema.journeyNodeCounts);
   await db.orm.delete(schema.journeyVersions);
+  await db.orm.delete(schema.approvals);
   await db.orm.delete(schema.journeys);
   await db.orm.delete(schema.segments);
   await db.orm.delete(schema.templates);
   await seedDemoContent(db, users.get('planner') ?? null);
+  await seedDemoApproval(db, users.get('planner') ?? null, new Date());
   const rmUserId = users.get('rm.zhang');
   if (rmUserId)
     await seedDemoRmTasks(db, { rmUserId, createdBy: users.get('planner') ?? null, now: new Date() });

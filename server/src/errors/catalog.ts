@@ -86,6 +86,56 @@ export const errorCatalog = {
     title: 'The draft is the same as the live version, so there is nothing new to publish.',
   },
 
+  // Maker–checker approval of publishing (审批).
+  'approval.not-found': { status: 404, title: 'There is no such approval request.' },
+  'approval.not-required': {
+    status: 409,
+    title: 'Publishing does not need approval on this server: publish the journey directly.',
+  },
+  'approval.required': {
+    status: 409,
+    title: 'Publishing this journey needs an approver to sign off first: request approval.',
+  },
+  'approval.pending': {
+    status: 409,
+    title: 'The approval request for this draft is still waiting for an approver.',
+  },
+  'approval.already-requested': {
+    status: 409,
+    title: 'This journey already has an approval request waiting for an approver.',
+  },
+  'approval.already-approved': {
+    status: 409,
+    title: 'This draft is already approved: it can be published now.',
+  },
+  'approval.rejected': {
+    status: 409,
+    title: 'The approver rejected this draft. Change it as they asked, then request approval again.',
+  },
+  'approval.stale': {
+    status: 409,
+    title:
+      'The draft was edited after approval was requested, so the request no longer covers it. Request approval of the current draft.',
+  },
+  'approval.used': {
+    status: 409,
+    title:
+      'This approval was already used to publish a version. Each approval publishes once: request a new one.',
+  },
+  'approval.already-decided': {
+    status: 409,
+    title: 'Someone already approved or rejected this request.',
+  },
+  'approval.own-request': {
+    status: 403,
+    title:
+      'You asked for this approval yourself, so someone else must decide it (four-eyes principle, 四眼原则).',
+  },
+  'approval.comment-required': {
+    status: 400,
+    title: 'Say why you reject the request, so the planner knows what to change.',
+  },
+
   // Relationship-manager tasks (客户经理任务).
   'rm-task.not-found': {
     status: 404,

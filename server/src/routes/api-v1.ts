@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authenticatePlugin } from '../plugins/authenticate.ts';
+import { approvalRoutes } from './approvals/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/index.ts';
 import { catalogRoutes } from './catalog/index.ts';
@@ -28,6 +29,7 @@ export const apiV1Routes: FastifyPluginAsyncZod = async (app) => {
   await app.register(segmentRoutes, { prefix: '/segments' });
   await app.register(templateRoutes, { prefix: '/templates' });
   await app.register(journeyRoutes, { prefix: '/journeys' });
+  await app.register(approvalRoutes, { prefix: '/approvals' });
   await app.register(auditRoutes, { prefix: '/audit' });
   await app.register(sandboxRoutes, { prefix: '/sandbox' });
   await app.register(catalogRoutes, { prefix: '/catalog' });

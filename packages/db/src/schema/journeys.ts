@@ -1,4 +1,15 @@
-import { integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const journeyStatuses = ['draft', 'live', 'paused', 'archived'] as const;
 export type JourneyStatus = (typeof journeyStatuses)[number];
@@ -33,25 +44,46 @@ export const journeyVersions = pgTable(
     graph: jsonb('graph').notNull(),
     publishedBy: uuid('published_by'),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
-    approvalId: uuid('approval_id'),
+    /** The approval this version was published under; each approval publishes at most once. */
+    approvalId: uuid('approval_id').references(() => approvals.id),
     note: text('note').notNull().default(''),
   },
-  (t) => [primaryKey({ columns: [t.journeyId, t.version] })],
+  (t) => [
+    primaryKey({ columns: [t.journeyId, t.version] }),
+    uniqueIndex('journey_versions_approval_id_key').on(t.approvalId),
+  ],
 );
 
-export const approvalStatuses = ['pending', 'approved', 'rejected'] as const;
+/**
+ * `superseded`: a pending request whose draft was edited afterwards, closed when the planner asks
+ * again for the newer revision (so only one request per journey is ever open).
+ */
+export const approvalStatuses = ['pending', 'approved', 'rejected', 'superseded'] as const;
+export type ApprovalStatus = (typeof approvalStatuses)[number];
 
-/** Maker–checker: a request to publish a draft revision, decided by an approver. */
-export const approvals = pgTable('approvals', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  journeyId: uuid('journey_id')
-    .notNull()
-    .references(() => journeys.id),
-  draftRevision: integer('draft_revision').notNull(),
-  status: text('status').$type<(typeof approvalStatuses)[number]>().notNull().default('pending'),
-  requestedBy: uuid('requested_by'),
-  requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
-  decidedBy: uuid('decided_by'),
-  decidedAt: timestamp('decided_at', { withTimezone: true }),
-  comment: text('comment').notNull().default(''),
-});
+/** Maker–checker: a request to publish one draft revision, decided by an approver. */
+export const approvals = pgTable(
+  'approvals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    journeyId: uuid('journey_id')
+      .notNull()
+      .references(() => journeys.id),
+    draftRevision: integer('draft_revision').notNull(),
+    status: text('status').$type<ApprovalStatus>().notNull().default('pending'),
+    requestedBy: uuid('requested_by'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The planner's word on what changed and why. */
+    note: text('note').notNull().default(''),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** The approver's comment on the decision. */
+    comment: text('comment').notNull().default(''),
+  },
+  (t) => [
+    // One open request per journey, even when two planners click at the same moment.
+    uniqueIndex('approvals_one_pending_per_journey').on(t.journeyId).where(sql`${t.status} = 'pending'`),
+    index('approvals_journey_requested_idx').on(t.journeyId, t.requestedAt),
+    index('approvals_status_requested_idx').on(t.status, t.requestedAt),
+  ],
+);

@@ -6,6 +6,7 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import { appError } from '../../errors/app-error.ts';
 import { errorResponses, idParams } from '../../lib/http-schemas.ts';
 import { principalOf } from '../../plugins/authenticate.ts';
+import { journeyApprovalRoutes } from './approval-routes.ts';
 import { journeyLifecycleRoutes } from './lifecycle-routes.ts';
 import { journeyListRoute } from './list-route.ts';
 import { loadJourney } from './load-journey.ts';
@@ -150,6 +151,7 @@ export const journeyRoutes: FastifyPluginAsyncZod = async (app) => {
 
   await app.register(journeyListRoute);
   await app.register(journeyLifecycleRoutes);
+  await app.register(journeyApprovalRoutes);
   await app.register(journeyVersionRoutes);
   await app.register(journeyStatsRoute);
 };

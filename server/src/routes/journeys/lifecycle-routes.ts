@@ -1,38 +1,23 @@
-import { type Db, schema } from '@waymark/db';
-import { diffGraphs, graphSchema, type Problem, validate } from '@waymark/journey';
-import { and, eq, max } from 'drizzle-orm';
+import { schema } from '@waymark/db';
+import { validate } from '@waymark/journey';
+import { eq, max } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { approvalForPublish } from '../../approvals/approval-for-publish.ts';
+import { isApprovalRequired } from '../../approvals/approval-required.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { JourneyLifecycleChange } from '../../deps.ts';
 import { appError } from '../../errors/app-error.ts';
-import { errorResponses, idParams, isUuid } from '../../lib/http-schemas.ts';
+import { errorResponses, idParams } from '../../lib/http-schemas.ts';
 import { principalOf } from '../../plugins/authenticate.ts';
 import { loadJourney } from './load-journey.ts';
+import { lockJourney } from './lock-journey.ts';
+import { publishableDraft } from './publishable-draft.ts';
 import { draftGraphSchema, journeyProblemSchema, journeySummarySchema, toSummary } from './schemas.ts';
 import { type LifecycleAction, nextStatus } from './state-machine.ts';
 import { loadValidationContext } from './validation-context.ts';
 
 const { journeys, journeyVersions } = schema;
-type JourneyRow = typeof journeys.$inferSelect;
-
-/** Reads the journey and locks it for the rest of the transaction, so two publishes serialise. */
-async function lockJourney(tx: Db, id: string): Promise<JourneyRow> {
-  const [row] = isUuid(id)
-    ? await tx.orm.select().from(journeys).where(eq(journeys.id, id)).for('update')
-    : [];
-  if (!row) throw appError('journey.not-found');
-  return row;
-}
-
-function problemsToErrors(problems: readonly Problem[]) {
-  return problems.map((p) => ({
-    path: [p.nodeId ? `nodes.${p.nodeId}` : p.edgeId ? `edges.${p.edgeId}` : 'graph', ...(p.path ?? [])].join(
-      '.',
-    ),
-    message: p.message,
-  }));
-}
 
 /** Validate, publish, pause, resume and archive: the journey's state machine. */
 export const journeyLifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -75,13 +60,22 @@ export const journeyLifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['journeys'],
         summary:
           'Freeze the draft as the next immutable version and make it live (422 with the problems when invalid)',
+        description:
+          'When publishing needs approval (WAYMARK_PUBLISH_APPROVAL=required), only an approved request for the current draft revision allows it, once: otherwise 409 approval.required, approval.pending, approval.rejected, approval.stale or approval.used.',
         params: idParams,
         body: z.object({
           baseRevision: z.number().int().min(1).optional().describe('The draft revision you reviewed'),
           note: z.string().max(2000).default(''),
         }),
         response: {
-          201: z.object({ journey: journeySummarySchema, version: z.number().int() }),
+          201: z.object({
+            journey: journeySummarySchema,
+            version: z.number().int(),
+            approvalId: z
+              .string()
+              .nullable()
+              .describe('The approval the version was published under (null when approval is off)'),
+          }),
           ...errorResponses,
         },
       },
@@ -100,35 +94,15 @@ export const journeyLifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
             { extensions: { currentRevision: current.draftRevision } },
           );
         }
-        const problems = validate(current.draft, await loadValidationContext(tx, now));
-        if (problems.length > 0) {
-          throw appError('journey.invalid', `${problems.length} problem(s): ${problems[0]?.message ?? ''}`, {
-            errors: problemsToErrors(problems),
-            extensions: { problems },
-          });
-        }
-        const graph = graphSchema.parse(current.draft);
+        // The approval gate comes first: without sign-off, nothing else about the draft matters yet.
+        const approvalId = isApprovalRequired(app.serverConfig)
+          ? await approvalForPublish(tx, current.id, current.draftRevision)
+          : null;
+        const graph = await publishableDraft(tx, current, now);
         const [latest] = await tx.orm
           .select({ version: max(journeyVersions.version) })
           .from(journeyVersions)
           .where(eq(journeyVersions.journeyId, current.id));
-        if (current.liveVersion !== null) {
-          const [live] = await tx.orm
-            .select({ graph: journeyVersions.graph })
-            .from(journeyVersions)
-            .where(
-              and(
-                eq(journeyVersions.journeyId, current.id),
-                eq(journeyVersions.version, current.liveVersion),
-              ),
-            );
-          if (live && diffGraphs(live.graph as typeof graph, graph).unchanged) {
-            throw appError(
-              'journey.unchanged',
-              current.status === 'paused' ? 'To restart a paused journey, resume it.' : undefined,
-            );
-          }
-        }
         const version = (latest?.version ?? 0) + 1;
         await tx.orm.insert(journeyVersions).values({
           journeyId: current.id,
@@ -136,6 +110,7 @@ export const journeyLifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
           graph,
           publishedBy: principal.userId,
           publishedAt: now,
+          approvalId,
           note,
         });
         const [updated] = await tx.orm
@@ -154,12 +129,21 @@ export const journeyLifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
           action: 'journey.published',
           subjectType: 'journey',
           subjectId: current.id,
-          details: { version, draftRevision: current.draftRevision, previousVersion: current.liveVersion },
+          details: {
+            version,
+            draftRevision: current.draftRevision,
+            previousVersion: current.liveVersion,
+            ...(approvalId && { approvalId }),
+          },
         });
-        return { journey: updated ?? current, version };
+        return { journey: updated ?? current, version, approvalId };
       });
       await notify({ journeyId: result.journey.id, action: 'publish', version: result.version });
-      return reply.status(201).send({ journey: toSummary(result.journey), version: result.version });
+      return reply.status(201).send({
+        journey: toSummary(result.journey),
+        version: result.version,
+        approvalId: result.approvalId,
+      });
     },
   );
 

@@ -1,0 +1,38 @@
+import type { schema } from '@waymark/db';
+
+type ApprovalRow = typeof schema.approvals.$inferSelect;
+
+/**
+ * Where a request stands for the planner and the approver. Besides the stored status it says
+ * whether the draft moved on since (`stale`: the request no longer covers what would go live) and
+ * whether it was spent on a published version (`published`).
+ */
+export const approvalStates = [
+  'pending',
+  'approved',
+  'rejected',
+  'stale',
+  'published',
+  'superseded',
+] as const;
+export type ApprovalState = (typeof approvalStates)[number];
+
+/**
+ * The state of `approval` given the journey's current draft revision and the version (if any)
+ * it was published as.
+ */
+export function approvalState(
+  approval: Pick<ApprovalRow, 'status' | 'draftRevision'>,
+  currentDraftRevision: number,
+  publishedVersion: number | null,
+): ApprovalState {
+  if (publishedVersion !== null) return 'published';
+  switch (approval.status) {
+    case 'rejected':
+    case 'superseded':
+      return approval.status;
+    case 'pending':
+    case 'approved':
+      return approval.draftRevision === currentDraftRevision ? approval.status : 'stale';
+  }
+}

@@ -1,0 +1,97 @@
+import { schema } from '@waymark/db';
+import { and, eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { approvalRowById } from '../../approvals/approval-rows.ts';
+import { recordAudit } from '../../audit/record-audit.ts';
+import { appError } from '../../errors/app-error.ts';
+import { errorResponses, idParams, isUuid } from '../../lib/http-schemas.ts';
+import { principalOf } from '../../plugins/authenticate.ts';
+import { approvalViewSchema, toApprovalView } from './schemas.ts';
+
+const { approvals, journeys } = schema;
+
+type Decision = 'approve' | 'reject';
+
+/** Approve or reject a waiting request, never one's own (four eyes). */
+export const approvalDecisionRoutes: FastifyPluginAsyncZod = async (app) => {
+  const decide = (decision: Decision, summary: string) =>
+    app.post(
+      `/:id/${decision}`,
+      {
+        config: { permission: 'journeys.approve' },
+        schema: {
+          tags: ['approvals'],
+          summary,
+          description:
+            'Refused to whoever asked for the approval (403 approval.own-request), for a request already decided (409 approval.already-decided) and for one whose draft was edited since (409 approval.stale).',
+          params: idParams,
+          body: z.object({
+            comment: z
+              .string()
+              .trim()
+              .max(2000)
+              .default('')
+              .describe(
+                decision === 'reject' ? 'Why, so the planner knows what to change (required)' : 'Optional',
+              ),
+          }),
+          response: { 200: approvalViewSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        const { comment } = request.body;
+        if (decision === 'reject' && comment === '') throw appError('approval.comment-required');
+        const now = app.clock.now();
+        const id = request.params.id;
+        await app.db.transaction(async (tx) => {
+          const [approval] = isUuid(id)
+            ? await tx.orm.select().from(approvals).where(eq(approvals.id, id)).for('update')
+            : [];
+          if (!approval) throw appError('approval.not-found');
+          if (approval.requestedBy === principal.userId) throw appError('approval.own-request');
+          if (approval.status === 'superseded') throw appError('approval.stale');
+          if (approval.status !== 'pending') {
+            throw appError('approval.already-decided', undefined, {
+              extensions: { status: approval.status },
+            });
+          }
+          const [journey] = await tx.orm
+            .select({ draftRevision: journeys.draftRevision })
+            .from(journeys)
+            .where(eq(journeys.id, approval.journeyId))
+            .for('share');
+          if (journey && journey.draftRevision !== approval.draftRevision) {
+            throw appError(
+              'approval.stale',
+              `The request covers revision ${approval.draftRevision}; the draft is now at revision ${journey.draftRevision}.`,
+              { extensions: { currentRevision: journey.draftRevision } },
+            );
+          }
+          await tx.orm
+            .update(approvals)
+            .set({
+              status: decision === 'approve' ? 'approved' : 'rejected',
+              decidedBy: principal.userId,
+              decidedAt: now,
+              comment,
+            })
+            .where(and(eq(approvals.id, approval.id), eq(approvals.status, 'pending')));
+          await recordAudit(tx, now, {
+            actor: principal,
+            action: decision === 'approve' ? 'journey.approved' : 'journey.approval-rejected',
+            subjectType: 'journey',
+            subjectId: approval.journeyId,
+            details: { approvalId: approval.id, draftRevision: approval.draftRevision, comment },
+          });
+        });
+        const row = await approvalRowById(app.db, id);
+        if (!row) throw appError('approval.not-found');
+        return toApprovalView(row);
+      },
+    );
+
+  decide('approve', 'Approve the draft revision the request covers, so it can be published once');
+  decide('reject', 'Reject the request with a comment saying what to change');
+};
