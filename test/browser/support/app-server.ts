@@ -27,14 +27,19 @@ export interface RunningProduct {
  * Starts the product as it runs in production: the API (buildApp on its own fresh database)
  * serving the built web app from the same origin, listening on 127.0.0.1. `breakApi()` makes
  * every /api call answer 503 while the page itself stays reachable, as when the API's backends
- * are down behind a working front end.
+ * are down behind a working front end. `publishApproval: 'required'` makes publishing wait for an
+ * approver, as a production deployment does by default.
  */
-export async function startProduct(distDir: string): Promise<RunningProduct> {
+export async function startProduct(
+  distDir: string,
+  options: { publishApproval?: 'required' | 'off' } = {},
+): Promise<RunningProduct> {
   const testDb = await createTestDb();
   const app = await buildApp({
     db: testDb.db,
     cipher: createPiiCipher(randomBytes(32)),
-    config: { nodeEnv: 'test', sessionTtlHours: 12 },
+    // Publishing needs no approval unless the test is about approval.
+    config: { nodeEnv: 'test', sessionTtlHours: 12, publishApproval: options.publishApproval ?? 'off' },
     webAppDir: distDir,
   });
   let apiBroken = false;

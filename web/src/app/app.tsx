@@ -1,4 +1,5 @@
 import { can } from '../api/auth.ts';
+import { ApprovalsPage } from '../approvals/approvals-page.tsx';
 import { AuthProvider, useAuth } from '../auth/auth-context.tsx';
 import { LoginPage } from '../auth/login-page.tsx';
 import { JourneyEditorPage } from '../builder/journey-editor-page.tsx';
@@ -28,9 +29,17 @@ function Routes() {
   if (params?.id) return <CustomerPage customerId={params.id} key={params.id} />;
   if (matchPath('/customers', location)) return <CustomersPage />;
   if (matchPath('/tasks', location)) return <RmTasksPage />;
+  if (matchPath('/approvals', location)) return <ApprovalsPage />;
   if (matchPath('/', location) || matchPath('/login', location)) {
     // Relationship managers start at their tasks; whoever plans journeys starts at the journeys.
-    const home = can(user, 'rm-tasks.work') && !can(user, 'journeys.write') ? '/tasks' : '/journeys';
+    // Approvers, who change nothing themselves, start at what waits for their sign-off.
+    const planning = can(user, 'journeys.write');
+    const home =
+      can(user, 'rm-tasks.work') && !planning
+        ? '/tasks'
+        : can(user, 'journeys.approve') && !planning
+          ? '/approvals'
+          : '/journeys';
     queueMicrotask(() => navigate(home, { replace: true }));
     return null;
   }

@@ -9,6 +9,8 @@ const sections = [
   { path: '/journeys', label: 'shell.journeys' },
   { path: '/templates', label: 'shell.templates' },
   { path: '/customers', label: 'shell.customers' },
+  // Approvers' queue of journeys waiting for sign-off (maker–checker).
+  { path: '/approvals', label: 'shell.approvals', permission: 'journeys.approve' },
   // Relationship managers' own calls and visits; only roles that work such tasks see the entry.
   { path: '/tasks', label: 'shell.rmTasks', permission: 'rm-tasks.work' },
 ] as const;

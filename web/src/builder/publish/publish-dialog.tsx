@@ -1,6 +1,7 @@
 import { diffGraphs, type Problem } from '@waymark/journey';
 import { useEffect, useState } from 'react';
 import { isApiError } from '../../api/api-error.ts';
+import { requestApproval } from '../../api/approvals.ts';
 import { getJourney, getVersion, type Journey, publishJourney } from '../../api/journeys.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Banner } from '../../ui/banner.tsx';
@@ -8,7 +9,9 @@ import { Dialog } from '../../ui/dialog.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { type JourneyGraph, normalizeGraph } from '../graph-types.ts';
 import { useProblemText } from '../problems/problem-text.tsx';
+import { ApprovalStatus } from './approval-status.tsx';
 import { DiffList } from './diff-list.tsx';
+import { useJourneyApproval } from './use-journey-approval.ts';
 
 interface PublishDialogProps {
   journey: Journey;
@@ -21,7 +24,11 @@ interface PublishDialogProps {
   onPublished: (journey: Journey) => void;
 }
 
-/** Confirms publishing: what changes against the live version, a note, then publish. */
+/**
+ * Confirms publishing: what changes against the live version, a note, then publish. Where
+ * publishing needs approval (maker–checker), the same dialog asks for it first, shows where the
+ * request stands, and enables Publish only once this exact draft revision is approved.
+ */
 export function PublishDialog({
   journey,
   graph,
@@ -39,6 +46,17 @@ export function PublishDialog({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const nextVersion = (journey.liveVersion ?? 0) + 1;
+  const approval = useJourneyApproval(journey.id, revision);
+  const approvalRequired = approval.approval?.required ?? false;
+  // Until the server said whether approval is needed, neither button can be right.
+  const approvalUnknown = approval.approval === undefined && approval.error === undefined;
+  const mustRequest = approvalRequired && approval.state !== 'approved';
+  const approvedNote = approval.state === 'approved' ? approval.approval?.request?.note : undefined;
+
+  // The version history says what the approver approved, unless the planner writes otherwise.
+  useEffect(() => {
+    if (approvedNote) setNote((current) => current || approvedNote);
+  }, [approvedNote]);
 
   useEffect(() => {
     if (journey.liveVersion === null) return;
@@ -52,6 +70,23 @@ export function PublishDialog({
   const serverProblems: Problem[] =
     isApiError(error) && Array.isArray(error.body.problems) ? (error.body.problems as Problem[]) : [];
 
+  async function askForApproval() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const saved = await flush();
+      if (!saved) throw new Error('not-saved');
+      // The request names the revision the server now holds: the one just saved, which is on screen.
+      const current = await getJourney(journey.id);
+      await requestApproval(journey.id, { baseRevision: current.draftRevision, note });
+      await approval.reload();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   async function publish() {
     setBusy(true);
     setError(undefined);
@@ -63,6 +98,8 @@ export function PublishDialog({
       onClose();
     } catch (failure) {
       setError(failure);
+      // The request changed under us (edited, decided, spent): show where it stands now.
+      if (isApiError(failure) && failure.code.startsWith('approval.')) void approval.reload();
     } finally {
       setBusy(false);
     }
@@ -78,18 +115,41 @@ export function PublishDialog({
           <button type="button" className="button" onClick={onClose}>
             {t('common.cancel')}
           </button>
-          <button
-            type="button"
-            className="button primary"
-            disabled={busy || problems.length > 0 || unchanged}
-            onClick={() => void publish()}
-          >
-            {busy ? t('publish.publishing') : t('publish.confirm')}
-          </button>
+          {mustRequest ? (
+            <button
+              type="button"
+              className="button primary"
+              disabled={busy || problems.length > 0 || unchanged || approval.state === 'pending'}
+              onClick={() => void askForApproval()}
+            >
+              {busy
+                ? t('approval.requesting')
+                : approval.state === 'rejected' || approval.state === 'stale'
+                  ? t('approval.requestAgain')
+                  : t('approval.request')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button primary"
+              disabled={busy || approvalUnknown || problems.length > 0 || unchanged}
+              onClick={() => void publish()}
+            >
+              {busy ? t('publish.publishing') : t('publish.confirm')}
+            </button>
+          )}
         </>
       }
     >
       <p>{t('publish.intro', { version: nextVersion })}</p>
+      {approvalRequired ? <p className="muted">{t('approval.requiredIntro')}</p> : null}
+      {approval.error ? <Banner kind="warning">{errorText(t, approval.error)}</Banner> : null}
+      <ApprovalStatus
+        request={approval.approval?.request ?? null}
+        state={approval.state}
+        revision={revision}
+        onRefresh={() => void approval.reload()}
+      />
       {problems.length > 0 ? <Banner kind="error">{t('publish.blocked')}</Banner> : null}
       {error ? (
         <Banner kind="error">
@@ -118,9 +178,10 @@ export function PublishDialog({
         </>
       )}
       <label className="field">
-        <span>{t('publish.note')}</span>
+        <span>{mustRequest ? t('approval.noteLabel') : t('publish.note')}</span>
         <textarea
           rows={2}
+          disabled={mustRequest && approval.state === 'pending'}
           placeholder={t('publish.notePlaceholder')}
           value={note}
           onChange={(e) => setNote(e.target.value)}

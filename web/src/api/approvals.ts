@@ -1,0 +1,56 @@
+import { api } from './client.ts';
+
+/** Where a request stands: `stale` once the draft was edited after it, `published` once spent. */
+export type ApprovalState = 'pending' | 'approved' | 'rejected' | 'stale' | 'published' | 'superseded';
+
+/** An approval request (审批) of one draft revision of a journey. */
+export interface ApprovalRequest {
+  id: string;
+  journeyId: string;
+  journeyName: string;
+  draftRevision: number;
+  currentDraftRevision: number;
+  liveVersion: number | null;
+  state: ApprovalState;
+  note: string;
+  requestedBy: string | null;
+  requestedByName: string | null;
+  requestedAt: string;
+  decidedBy: string | null;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  comment: string;
+  publishedVersion: number | null;
+}
+
+/** Whether this server makes publishing wait for approval, and the journey's newest request. */
+export interface JourneyApproval {
+  required: boolean;
+  request: ApprovalRequest | null;
+}
+
+export async function getJourneyApproval(journeyId: string): Promise<JourneyApproval> {
+  return api.get<JourneyApproval>(`/journeys/${journeyId}/approval`);
+}
+
+/** Asks an approver to sign off draft revision `baseRevision`, with what changed and why. */
+export async function requestApproval(
+  journeyId: string,
+  input: { baseRevision: number; note: string },
+): Promise<ApprovalRequest> {
+  return api.post<ApprovalRequest>(`/journeys/${journeyId}/approval-requests`, input);
+}
+
+/** The approver's queue (requests waiting for a decision, or the decided ones). */
+export async function listApprovals(status: 'pending' | 'decided'): Promise<ApprovalRequest[]> {
+  const body = await api.get<{ items: ApprovalRequest[] }>('/approvals', { query: { status } });
+  return body.items;
+}
+
+export async function decideApproval(
+  id: string,
+  decision: 'approve' | 'reject',
+  comment: string,
+): Promise<ApprovalRequest> {
+  return api.post<ApprovalRequest>(`/approvals/${id}/${decision}`, { comment });
+}

@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import { isApiError } from '../api/api-error.ts';
+import { type ApprovalRequest, decideApproval } from '../api/approvals.ts';
+import { navigate } from '../app/router.ts';
+import { useI18n } from '../i18n/index.ts';
+import { errorText } from '../ui/error-text.ts';
+import { formatDateTime } from '../ui/format.ts';
+import { ApprovalChanges } from './approval-changes.tsx';
+
+type Decision = 'approve' | 'reject';
+
+interface ApprovalCardProps {
+  request: ApprovalRequest;
+  /** The signed-in approver: their own requests are shown but cannot be decided (four eyes). */
+  userId: string | undefined;
+  /** The request was decided (here, or by someone else meanwhile): it leaves the waiting list. */
+  onDecided: (request: ApprovalRequest, decision: Decision | 'elsewhere', message?: string) => void;
+}
+
+/** Codes that mean the request is no longer this approver's to decide. */
+const goneCodes = new Set(['approval.already-decided', 'approval.stale', 'approval.not-found']);
+
+/** One waiting request: the journey, who asked and why, what would change, and the decision. */
+export function ApprovalCard({ request, userId, onDecided }: ApprovalCardProps) {
+  const { t, locale } = useI18n();
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState<Decision | null>(null);
+  const [error, setError] = useState<unknown>(undefined);
+  const [commentMissing, setCommentMissing] = useState(false);
+  const own = request.requestedBy !== null && request.requestedBy === userId;
+  const stale = request.state === 'stale';
+
+  async function decide(decision: Decision) {
+    if (decision === 'reject' && comment.trim() === '') {
+      setCommentMissing(true);
+      return;
+    }
+    setCommentMissing(false);
+    setBusy(decision);
+    setError(undefined);
+    try {
+      const decided = await decideApproval(request.id, decision, comment.trim());
+      onDecided(decided, decision);
+    } catch (failure) {
+      setBusy(null);
+      if (isApiError(failure) && goneCodes.has(failure.code))
+        onDecided(request, 'elsewhere', errorText(t, failure));
+      else setError(failure);
+    }
+  }
+
+  const journeyPath = `/journeys/${encodeURIComponent(request.journeyId)}`;
+  return (
+    <li className="approval-card" aria-label={request.journeyName}>
+      <div className="approval-head">
+        <a
+          className="approval-journey"
+          href={journeyPath}
+          title={t('approvals.openJourney')}
+          onClick={(event) => {
+            event.preventDefault();
+            navigate(journeyPath);
+          }}
+        >
+          {request.journeyName}
+        </a>
+        <span className={`badge approval-state approval-state-${request.state}`}>
+          {t(`approvals.state.${request.state}`)}
+        </span>
+        <span className="muted">{t('approvals.revision', { revision: request.draftRevision })}</span>
+        <span className="muted approval-requested">
+          {t('approvals.requestedBy', {
+            name: request.requestedByName ?? '—',
+            when: formatDateTime(request.requestedAt, locale),
+          })}
+        </span>
+      </div>
+      <div className="approval-note">
+        <span className="field-label">{t('approvals.note')}</span>
+        {request.note ? <p>{request.note}</p> : <p className="muted">{t('approvals.noNote')}</p>}
+      </div>
+      {stale ? (
+        <p className="approval-hint">{t('approvals.staleHint')}</p>
+      ) : (
+        <>
+          <ApprovalChanges request={request} />
+          {own ? (
+            <p className="approval-hint">{t('approvals.ownRequest')}</p>
+          ) : (
+            <div className="approval-actions">
+              <label className="field grow">
+                <span>{t('approvals.comment')}</span>
+                <textarea
+                  rows={2}
+                  maxLength={2000}
+                  value={comment}
+                  placeholder={t('approvals.commentPlaceholder')}
+                  disabled={busy !== null}
+                  aria-invalid={commentMissing}
+                  onChange={(event) => {
+                    setComment(event.target.value);
+                    setCommentMissing(false);
+                  }}
+                />
+              </label>
+              <div className="approval-buttons">
+                <button
+                  type="button"
+                  className="button primary"
+                  disabled={busy !== null}
+                  onClick={() => void decide('approve')}
+                >
+                  {busy === 'approve' ? t('approvals.deciding') : t('approvals.approve')}
+                </button>
+                <button
+                  type="button"
+                  className="button danger"
+                  disabled={busy !== null}
+                  onClick={() => void decide('reject')}
+                >
+                  {busy === 'reject' ? t('approvals.deciding') : t('approvals.reject')}
+                </button>
+              </div>
+            </div>
+          )}
+        </>
+      )}
+      {commentMissing ? (
+        <p className="field-error" role="alert">
+          {t('approvals.commentNeeded')}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" role="alert">
+          {errorText(t, error)}
+        </p>
+      ) : null}
+    </li>
+  );
+}
