@@ -262,6 +262,15 @@ describe('deciding', () => {
     expect((await auditActions(id)).map((a) => a.action)).toContain('journey.approval-rejected');
   });
 
+  it('drops a request from the queue when its journey is archived, and refuses to decide it', async () => {
+    const { id } = await createJourney('归档后的申请');
+    const requested = await requestApproval(id, 1);
+    expect((await post(`/journeys/${id}/archive`, planner)).statusCode).toBe(200);
+    const queue = await get('/approvals', approver);
+    expect(queue.json().items.map((i: { id: string }) => i.id)).not.toContain(requested.json().id);
+    expectProblem(await post(`/approvals/${requested.json().id}/approve`, approver), 409, 'journey.archived');
+  });
+
   it('answers 404 for unknown requests', async () => {
     expectProblem(
       await post('/approvals/00000000-0000-4000-8000-000000000000/approve', approver),

@@ -58,10 +58,11 @@ export const approvalDecisionRoutes: FastifyPluginAsyncZod = async (app) => {
             });
           }
           const [journey] = await tx.orm
-            .select({ draftRevision: journeys.draftRevision })
+            .select({ draftRevision: journeys.draftRevision, status: journeys.status })
             .from(journeys)
             .where(eq(journeys.id, approval.journeyId))
             .for('share');
+          if (journey?.status === 'archived') throw appError('journey.archived');
           if (journey && journey.draftRevision !== approval.draftRevision) {
             throw appError(
               'approval.stale',

@@ -1,6 +1,6 @@
 import { schema } from '@waymark/db';
 import { diffGraphs, type JourneyGraph } from '@waymark/journey';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type ApprovalRow, selectApprovalRows } from '../../approvals/approval-rows.ts';
@@ -73,6 +73,8 @@ export const approvalQueueRoute: FastifyPluginAsyncZod = async (app) => {
         and(
           inArray(approvals.status, [...statuses]),
           journeyId ? eq(approvals.journeyId, journeyId) : undefined,
+          // An archived journey can never be published, so its request waits for nobody.
+          status === 'pending' ? ne(journeys.status, 'archived') : undefined,
         ),
         limit,
       );
