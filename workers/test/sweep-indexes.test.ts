@@ -46,11 +46,21 @@ beforeAll(async () => {
     `INSERT INTO events (event_id, customer_id, name, occurred_at, processed_at)
      SELECT 'ev-' || i, 'C000001', 'login', now(), now() FROM generate_series(1, 30000) i`,
   );
-  // A year of hourly per-node counts, folded long ago (slot 0).
+  // Years of per-node counts, folded into days long ago (slot -1), and the last two days' hours (slot 0).
+  await db.query(`INSERT INTO journeys (id, name, status, draft) VALUES ($1, 'History', 'live', '{}')`, [
+    journeyId,
+  ]);
+  await db.query(
+    `INSERT INTO journey_versions (journey_id, version, graph) VALUES ($1, 1, '{"nodes": [], "edges": []}')`,
+    [journeyId],
+  );
   await db.query(
     `INSERT INTO journey_node_counts (journey_id, version, node_id, port, ab_path, hour, slot, passed)
-     SELECT $1, 1, 'node-' || (i % 4), 'out', '', date_trunc('hour', now()) - (i / 4) * interval '1 hour', 0, 3
-       FROM generate_series(1, 30000) i`,
+     SELECT $1::uuid, 1, 'node-' || (i % 4), 'out', '', date_trunc('day', now()) - (i / 4 + 2) * interval '1 day', -1, 3
+       FROM generate_series(1, 30000) i
+     UNION ALL
+     SELECT $1::uuid, 1, 'node-' || (i % 4), 'out', '', date_trunc('hour', now()) - (i / 4) * interval '1 hour', 0, 3
+       FROM generate_series(1, 192) i`,
     [journeyId],
   );
   await db.query('ANALYZE enrollments, messages, message_events, events, journey_node_counts');
@@ -79,13 +89,16 @@ async function planOf(marker: string): Promise<string> {
 }
 
 describe('sweeps and lookups use their indexes', () => {
-  it('the sweeper finds stale active enrollments, unprocessed events and unfolded counts by partial indexes', async () => {
+  it('the sweeper finds stale active enrollments, unprocessed events and counts to fold by partial indexes', async () => {
     statements.length = 0;
     f.clock.set(new Date());
     await sweep(recording);
     expect(await planOf("status = 'active' AND updated_at <")).toContain('enrollments_stale_active_idx');
     expect(await planOf('processed_at IS NULL')).toContain('events_unprocessed_idx');
-    expect(await planOf('DELETE FROM journey_node_counts')).toContain('journey_node_counts_unfolded_idx');
+    expect(await planOf('DELETE FROM journey_node_counts WHERE slot > 0')).toContain(
+      'journey_node_counts_unfolded_idx',
+    );
+    expect(await planOf('DELETE FROM journey_node_counts n')).toContain('journey_node_counts_hourly_idx');
   });
 
   it('the reconciler finds unknown outcomes by the partial index of unknown events', async () => {

@@ -13,7 +13,7 @@ export async function compactNodeCounts(r: EngineResources): Promise<number> {
   const settledBefore = new Date(r.clock.now().getTime() - settledAfterMs);
   const [row] = await r.db.query<{ folded: number }>(
     `WITH moved AS (
-       DELETE FROM journey_node_counts WHERE slot <> 0 AND hour < date_trunc('hour', $1::timestamptz, 'UTC')
+       DELETE FROM journey_node_counts WHERE slot > 0 AND hour < date_trunc('hour', $1::timestamptz, 'UTC')
        RETURNING journey_id, version, node_id, port, ab_path, hour, passed
      ), added AS (
        INSERT INTO journey_node_counts AS n (journey_id, version, node_id, port, ab_path, hour, slot, passed)

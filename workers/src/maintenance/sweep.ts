@@ -2,6 +2,7 @@ import type { EngineResources } from '../runtime/resources.ts';
 import { scheduleSegmentRuns } from '../segments/schedule-segment-runs.ts';
 import { enqueueSteps, wakeDueEnrollments } from '../waits/wake-due.ts';
 import { compactNodeCounts } from './compact-node-counts.ts';
+import { foldCountDays } from './fold-count-days.ts';
 import { requeueUnprocessedEvents } from './requeue-events.ts';
 
 export interface SweepResult {
@@ -13,6 +14,8 @@ export interface SweepResult {
   segmentRuns: number;
   /** Per-slot count rows of settled hours folded into one row each (see compactNodeCounts). */
   foldedCounts: number;
+  /** Hourly count rows older than two days folded into their local day (see foldCountDays). */
+  foldedHours: number;
 }
 
 /**
@@ -20,7 +23,8 @@ export interface SweepResult {
  * (their bucket job may have been lost), restarts enrollments left `active` with no job (a crash
  * between a commit and an enqueue, a Redis flush) and queues again events stored but never
  * processed. Everything it re-queues is safe to run twice. It also folds the per-node counts of
- * settled hours, so the live views read one row per node, port, path and hour.
+ * settled hours, and of days past, so the live views read one row per node, port, path and hour
+ * (or day, once two days old).
  */
 export async function sweep(r: EngineResources): Promise<SweepResult> {
   const woken = await wakeDueEnrollments(r, 'swept');
@@ -47,6 +51,7 @@ export async function sweep(r: EngineResources): Promise<SweepResult> {
   const requeuedEvents = await requeueUnprocessedEvents(r);
   const segmentRuns = await scheduleSegmentRuns(r);
   const foldedCounts = await compactNodeCounts(r);
+  const foldedHours = await foldCountDays(r);
   if (woken + restarted > 0) r.log.info('sweep resumed enrollments', { woken, restarted });
-  return { woken, restarted, requeuedEvents, segmentRuns, foldedCounts };
+  return { woken, restarted, requeuedEvents, segmentRuns, foldedCounts, foldedHours };
 }

@@ -70,8 +70,10 @@ export const enrollments = pgTable(
  * How many enrollments left each node through each port, per A/B path and UTC hour: the source of
  * per-node and per-variant analytics and of totals over time. Counted, not logged: the step that moves a batch adds its
  * counts in the same statement as the conditional update (one row per node and port, not per
- * customer). Concurrent steps add to different `slot`s so they rarely wait on each other's row
- * lock; readers sum the slots.
+ * customer). Concurrent steps add to different `slot`s (0–15) so they rarely wait on each other's
+ * row lock; readers sum the slots. The sweeper folds the slots of settled hours into slot 0, and
+ * hours older than two days into one row per local day of the journey (`hour` is then that day's
+ * local midnight, `slot` -1), so a journey that runs for years keeps a row per day, not per hour.
  */
 export const journeyNodeCounts = pgTable(
   'journey_node_counts',
@@ -92,7 +94,9 @@ export const journeyNodeCounts = pgTable(
       columns: [t.journeyId, t.version, t.nodeId, t.port, t.abPath, t.hour, t.slot],
     }),
     // The sweeper's search for slot rows of settled hours to fold (few: the last hours' only).
-    index('journey_node_counts_unfolded_idx').on(t.hour).where(sql`slot <> 0`),
+    index('journey_node_counts_unfolded_idx').on(t.hour).where(sql`slot > 0`),
+    // Its search for hour rows old enough to fold into their local day (slot -1 marks a day row).
+    index('journey_node_counts_hourly_idx').on(t.hour).where(sql`slot = 0`),
   ],
 );
 
