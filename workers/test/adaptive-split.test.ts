@@ -2,6 +2,7 @@ import { insertEvents } from '@waymark/db';
 import { abSplitNode } from '@waymark/journey/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RunningEngine, startEngine } from '../src/engine.ts';
+import { advanceEnrollments } from '../src/steps/advance-enrollments.ts';
 import { createEngineFixture, type EngineFixture, insertCustomers } from './support/engine-fixture.ts';
 import { drained, graph, publishJourney, transitionCounts } from './support/journeys.ts';
 
@@ -69,4 +70,48 @@ it('sends everyone to the variant that converts significantly better, judged fro
   expect(counts['start.out']).toBe(60);
   expect(counts['ab.B']).toBe(260);
   expect(counts['ab.A']).toBe(200);
+});
+
+it('reads an adaptive split’s counts once per few seconds, however many batches step through it', async () => {
+  const journeyId = await publishJourney(
+    f,
+    graph(
+      [
+        { id: 'start', type: 'trigger.event', config: { event: 'salary_in' } },
+        abSplitNode('ab', { mode: 'auto-winner' }),
+        { id: 'doneA', type: 'exit', config: { reason: 'A' } },
+        { id: 'doneB', type: 'exit', config: { reason: 'B' } },
+      ],
+      [
+        ['start', 'out', 'ab'],
+        ['ab', 'A', 'doneA'],
+        ['ab', 'B', 'doneB'],
+      ],
+    ),
+  );
+  const enrolled = await f.testDb.db.query<{ id: number }>(
+    `INSERT INTO enrollments (journey_id, version, customer_id, current_node, status)
+     SELECT $1, 1, id, 'start', 'active' FROM customers ORDER BY id LIMIT 30 RETURNING id`,
+    [journeyId],
+  );
+  const reads: string[] = [];
+  const recording = {
+    ...f.r,
+    db: {
+      ...f.r.db,
+      query: ((text: string, values?: unknown[]) => {
+        if (text.includes('FROM conversions')) reads.push(text);
+        return f.r.db.query(text, values);
+      }) as typeof f.r.db.query,
+    },
+  };
+  const batches = [0, 10, 20].map((start) => enrolled.slice(start, start + 10).map((e) => e.id));
+  await advanceEnrollments(recording, batches[0]!);
+  await advanceEnrollments(recording, batches[1]!);
+  expect(reads).toHaveLength(1);
+  f.clock.advance(f.r.settings.splitStatsMaxAgeMs);
+  await advanceEnrollments(recording, batches[2]!);
+  expect(reads).toHaveLength(2);
+  const counts = await transitionCounts(f, journeyId);
+  expect((counts['ab.A'] ?? 0) + (counts['ab.B'] ?? 0)).toBe(30);
 });

@@ -4,6 +4,7 @@ import type { PiiCipher } from '@waymark/db/crypto';
 import { createProducers, type Producers } from '@waymark/queues';
 import { createTemplateEngine, type TemplateEngine } from '@waymark/templates';
 import type { Redis } from 'ioredis';
+import { createSplitStatsCache, type SplitStatsCache } from '../steps/split-stats.ts';
 import { createVersionCache, type VersionCache } from '../steps/version-cache.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { type ConnectorAccounts, createConnectorAccounts } from './connector-accounts.ts';
@@ -32,6 +33,8 @@ export interface EngineResources {
   journeys: JourneyDirectory;
   /** The Handlebars engine (with its compile cache) messages are rendered with. */
   templates: TemplateEngine;
+  /** Adaptive splits' counts, re-read every `splitStatsMaxAgeMs`. */
+  splitStats: SplitStatsCache;
   settings: EngineSettings;
 }
 
@@ -73,6 +76,7 @@ export function createEngineResources(options: EngineResourceOptions): EngineRes
     versions,
     journeys: createJourneyDirectory(options.db, versions, settings.journeyCacheMs),
     templates: createTemplateEngine(),
+    splitStats: createSplitStatsCache(clock, settings.splitStatsMaxAgeMs),
     settings,
   };
 }

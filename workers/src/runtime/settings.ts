@@ -26,6 +26,8 @@ export interface EngineSettings {
    * drop it at once (journey-changes.ts); this bounds staleness only if an announcement is lost.
    */
   journeyCacheMs: number;
+  /** How old the counts an adaptive split (auto-winner, bandit) decides on may be (ms). */
+  splitStatsMaxAgeMs: number;
   /** Per-channel message budgets: `{ sms: { max: 500, durationMs: 1000 } }`. */
   channelRateLimits: Record<string, { max: number; durationMs: number }>;
 }
@@ -41,5 +43,6 @@ export const defaultEngineSettings: EngineSettings = {
   pausedRecheckMs: 60 * 60_000,
   pageSize: 1000,
   journeyCacheMs: 1000,
+  splitStatsMaxAgeMs: 5000,
   channelRateLimits: {},
 };
