@@ -65,6 +65,13 @@ describe('maker–checker approval (审批)', { timeout: 180_000 }, () => {
     await poll(() => diff.locator('li.diff-added').count()).toBe(3);
     expect(await diff.textContent()).toContain('新增');
     await screenshot(approver, 'approvals-queue-zh');
+    // The journey link opens the canvas to look at, never to change.
+    await card.getByRole('link', { name: '代发工资客户关怀' }).click();
+    await canvasNode(approver, 'wait.duration').waitFor();
+    await poll(() => approver.locator('.editor-banners').textContent()).toContain(
+      '您的角色只能查看此旅程，不能修改。',
+    );
+    await approver.goBack();
     await card.getByLabel('审批意见').fill('话术合规，同意上线');
     await card.getByRole('button', { name: '通过' }).click();
     await poll(() => approver.locator('.banner').first().textContent()).toContain(

@@ -1,6 +1,8 @@
 import { validate } from '@waymark/journey';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { can } from '../api/auth.ts';
 import type { Journey } from '../api/journeys.ts';
+import { useAuth } from '../auth/auth-context.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { Banner } from '../ui/banner.tsx';
 import { errorText } from '../ui/error-text.ts';
@@ -39,7 +41,12 @@ type DialogName = 'publish' | 'versions' | 'shortcuts' | undefined;
 export function JourneyEditor({ journey: loaded, opening }: { journey: Journey; opening: OpeningState }) {
   const { t, locale } = useI18n();
   const [journey, setJourney] = useState(loaded);
-  const readOnly = journey.status === 'archived';
+  const { user } = useAuth();
+  // Approvers and analysts open journeys to look (an approver checks what they sign off): nothing
+  // they touch may look editable, and nothing is saved for them.
+  const viewOnly = !can(user, 'journeys.write');
+  const archived = journey.status === 'archived';
+  const readOnly = archived || viewOnly;
   const history = useHistory<EditorDoc>(opening.doc);
   const doc = history.present;
   const [selection, setSelection] = useState<CanvasSelection>({ nodes: [], edges: [] });
@@ -143,7 +150,8 @@ export function JourneyEditor({ journey: loaded, opening }: { journey: Journey; 
           <div className="editor-center">
             <div className="canvas-wrap">
               <div className="editor-banners">
-                {readOnly ? <Banner kind="info">{t('editor.readOnly')}</Banner> : null}
+                {archived ? <Banner kind="info">{t('editor.readOnly')}</Banner> : null}
+                {viewOnly && !archived ? <Banner kind="info">{t('editor.viewOnly')}</Banner> : null}
                 {autosave.status.kind === 'offline' ? (
                   <Banner
                     kind="warning"

@@ -97,6 +97,7 @@ export const en = {
     minimap: 'Overview map',
     emptyCanvas: 'Drag a trigger from the left to start your journey.',
     readOnly: 'This journey is archived and can no longer be changed.',
+    viewOnly: 'Your role can look at this journey but not change it.',
     referencesFailed:
       'Templates, segments or connectors could not all be loaded, so references cannot be fully checked: {{reason}}',
     nodeNeedsSetup: 'Needs setup',

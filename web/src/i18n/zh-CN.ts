@@ -95,6 +95,7 @@ export const zhCN: Translations = {
     minimap: '全局缩略图',
     emptyCanvas: '从左侧拖入一个触发节点，开始设计旅程。',
     readOnly: '此旅程已归档，不能再修改。',
+    viewOnly: '您的角色只能查看此旅程，不能修改。',
     referencesFailed: '模板、客群或发送通道未能全部加载，因此无法完整检查引用：{{reason}}',
     nodeNeedsSetup: '待配置',
     problemsOnNode_one: '{{count}} 个问题',
