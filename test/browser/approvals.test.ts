@@ -53,6 +53,11 @@ describe('maker–checker approval (审批)', { timeout: 180_000 }, () => {
     await poll(() => state.textContent()).toContain('Waiting for approval');
     expect(await dialog.getByRole('button', { name: 'Request approval' }).isDisabled()).toBe(true);
     await screenshot(planner, 'approval-requested');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await poll(() => planner.locator('[data-testid="approval-chip"]').textContent()).toBe(
+      'Approval: Waiting',
+    );
+    await planner.getByRole('button', { name: 'Publish', exact: true }).click();
 
     // The approver, in Chinese: the queue shows the note and what would go live; approve with a comment.
     const approver = await newPage(browser, 'zh-CN');
@@ -174,6 +179,9 @@ describe('maker–checker approval (审批)', { timeout: 180_000 }, () => {
     }).toBe('saved');
     await planner.getByRole('button', { name: 'Publish', exact: true }).click();
     await poll(() => state.textContent()).toContain('was edited after approval was requested');
+    expect(await planner.locator('[data-testid="approval-chip"]').textContent()).toBe(
+      'Approval: Out of date',
+    );
     expect(await dialog.getByRole('button', { name: 'Publish now' }).count()).toBe(0);
     await screenshot(planner, 'approval-stale');
   });

@@ -7,6 +7,7 @@ import { errorText } from '../ui/error-text.ts';
 import type { EditorDoc, SaveStatus } from './autosave/use-autosave.ts';
 import type { Notice } from './notices.tsx';
 import { useProblemText } from './problems/problem-text.tsx';
+import { ApprovalChip } from './publish/approval-chip.tsx';
 import type { HistoryControls } from './state/use-history.ts';
 import type { EditorCommands } from './use-editor-commands.ts';
 
@@ -18,6 +19,10 @@ interface EditorToolbarProps {
   history: HistoryControls<EditorDoc>;
   commands: EditorCommands;
   saveStatus: SaveStatus;
+  /** The draft revision on the server, which an approval request must match. */
+  revision: number;
+  /** Changes whenever the approval request may have changed (the publish dialog closed). */
+  approvalRefresh: number;
   onRetrySave: () => void;
   problems: readonly Problem[];
   referencesLoaded: boolean;
@@ -91,6 +96,7 @@ export function EditorToolbar(props: EditorToolbarProps) {
         {t(`status.${journey.status}`)}
         {journey.liveVersion ? ` · v${journey.liveVersion}` : ''}
       </span>
+      <ApprovalChip key={props.approvalRefresh} journeyId={journey.id} revision={props.revision} />
       <SaveState status={props.saveStatus} />
       <span className="grow" />
       <button

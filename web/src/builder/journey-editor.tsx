@@ -51,6 +51,7 @@ export function JourneyEditor({ journey: loaded, opening }: { journey: Journey; 
   const doc = history.present;
   const [selection, setSelection] = useState<CanvasSelection>({ nodes: [], edges: [] });
   const [dialog, setDialog] = useState<DialogName>(undefined);
+  const [approvalRefresh, setApprovalRefresh] = useState(0);
   const [liveView, setLiveView] = useState(journey.status === 'live' || journey.status === 'paused');
   const [openConflict, setOpenConflict] = useState(opening.openConflict);
   const { notices, show: notify, dismiss } = useNotices();
@@ -136,12 +137,18 @@ export function JourneyEditor({ journey: loaded, opening }: { journey: Journey; 
           history={history}
           commands={commands}
           saveStatus={autosave.status}
+          revision={autosave.revision}
+          approvalRefresh={approvalRefresh}
           onRetrySave={autosave.saveNow}
           problems={problems}
           referencesLoaded={references.loaded}
           liveView={liveView}
           onLiveView={setLiveView}
-          onOpen={setDialog}
+          onOpen={(name) => {
+            setDialog(name);
+            // The dialog reads the request afresh; the chip follows, as it may have been decided meanwhile.
+            if (name === 'publish') setApprovalRefresh((n) => n + 1);
+          }}
           onJourneyChange={(summary) => setJourney((current) => ({ ...current, ...summary }))}
           notify={notify}
         />
@@ -227,7 +234,10 @@ export function JourneyEditor({ journey: loaded, opening }: { journey: Journey; 
             problems={problems}
             flush={autosave.flush}
             revision={autosave.revision}
-            onClose={() => setDialog(undefined)}
+            onClose={() => {
+              setDialog(undefined);
+              setApprovalRefresh((n) => n + 1);
+            }}
             onPublished={(updated) => {
               setJourney(updated);
               setLiveView(true);

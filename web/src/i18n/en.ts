@@ -177,6 +177,7 @@ export const en = {
     settingsChanged: 'Settings changed',
   },
   approval: {
+    chip: 'Approval: {{state}}',
     requiredIntro:
       "Publishing needs an approver's sign-off first (maker–checker). The approver sees the changes below and your note.",
     noteLabel: 'Note for the approver',

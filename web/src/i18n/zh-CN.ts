@@ -172,6 +172,7 @@ export const zhCN: Translations = {
     settingsChanged: '设置变更',
   },
   approval: {
+    chip: '审批：{{state}}',
     requiredIntro: '发布前需经审批人审核（双人复核）。审批人会看到下面的变更和您的说明。',
     noteLabel: '给审批人的说明',
     request: '提交审批',
