@@ -262,6 +262,21 @@ describe('deciding', () => {
     expect((await auditActions(id)).map((a) => a.action)).toContain('journey.approval-rejected');
   });
 
+  it('records one decision when two approvers decide at the same moment', async () => {
+    const { id } = await createJourney('两人同时审批');
+    const requested = await requestApproval(id, 1);
+    const secondApprover = await t.signIn('approver', 'analyst');
+    const answers = await Promise.all([
+      post(`/approvals/${requested.json().id}/approve`, approver, { comment: 'ok' }),
+      post(`/approvals/${requested.json().id}/reject`, secondApprover, { comment: 'no' }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const decisions = (await auditActions(id)).filter((a) =>
+      ['journey.approved', 'journey.approval-rejected'].includes(a.action),
+    );
+    expect(decisions).toHaveLength(1);
+  });
+
   it('drops a request from the queue when its journey is archived, and refuses to decide it', async () => {
     const { id } = await createJourney('归档后的申请');
     const requested = await requestApproval(id, 1);

@@ -7,9 +7,10 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import { appError } from '../../errors/app-error.ts';
 import { errorResponses, idParams, isUuid } from '../../lib/http-schemas.ts';
 import { principalOf } from '../../plugins/authenticate.ts';
+import { lockJourney } from '../journeys/lock-journey.ts';
 import { approvalViewSchema, toApprovalView } from './schemas.ts';
 
-const { approvals, journeys } = schema;
+const { approvals } = schema;
 
 type Decision = 'approve' | 'reject';
 
@@ -46,9 +47,17 @@ export const approvalDecisionRoutes: FastifyPluginAsyncZod = async (app) => {
         const now = app.clock.now();
         const id = request.params.id;
         await app.db.transaction(async (tx) => {
-          const [approval] = isUuid(id)
-            ? await tx.orm.select().from(approvals).where(eq(approvals.id, id)).for('update')
+          const [target] = isUuid(id)
+            ? await tx.orm
+                .select({ journeyId: approvals.journeyId })
+                .from(approvals)
+                .where(eq(approvals.id, id))
             : [];
+          if (!target) throw appError('approval.not-found');
+          // Journey first, then the request: the order publishing and requesting lock them in, so a
+          // decision never deadlocks against them, and the draft cannot move while we decide.
+          const journey = await lockJourney(tx, target.journeyId);
+          const [approval] = await tx.orm.select().from(approvals).where(eq(approvals.id, id)).for('update');
           if (!approval) throw appError('approval.not-found');
           if (approval.requestedBy === principal.userId) throw appError('approval.own-request');
           if (approval.status === 'superseded') throw appError('approval.stale');
@@ -57,13 +66,8 @@ export const approvalDecisionRoutes: FastifyPluginAsyncZod = async (app) => {
               extensions: { status: approval.status },
             });
           }
-          const [journey] = await tx.orm
-            .select({ draftRevision: journeys.draftRevision, status: journeys.status })
-            .from(journeys)
-            .where(eq(journeys.id, approval.journeyId))
-            .for('share');
-          if (journey?.status === 'archived') throw appError('journey.archived');
-          if (journey && journey.draftRevision !== approval.draftRevision) {
+          if (journey.status === 'archived') throw appError('journey.archived');
+          if (journey.draftRevision !== approval.draftRevision) {
             throw appError(
               'approval.stale',
               `The request covers revision ${approval.draftRevision}; the draft is now at revision ${journey.draftRevision}.`,

@@ -101,7 +101,10 @@ export const journeyApprovalRoutes: FastifyPluginAsyncZod = async (app) => {
           }
           // A request still waiting for an older revision covers a draft that no longer exists.
           for (const stale of open.filter((o) => o.status === 'pending')) {
-            await tx.orm.update(approvals).set({ status: 'superseded' }).where(eq(approvals.id, stale.id));
+            await tx.orm
+              .update(approvals)
+              .set({ status: 'superseded' })
+              .where(and(eq(approvals.id, stale.id), eq(approvals.status, 'pending')));
             await recordAudit(tx, now, {
               actor: principal,
               action: 'journey.approval-superseded',
