@@ -188,6 +188,27 @@ describe('deciding', () => {
     expect(approved.statusCode).toBe(200);
   });
 
+  it('never lets someone who changed the draft approve it', async () => {
+    const { id } = await createJourney('管理员改过的草稿');
+    const edited = structuredClone(graph);
+    edited.nodes[2]!.config.reason = 'admin edit';
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/journeys/${id}`,
+      headers: admin,
+      payload: { baseRevision: 1, graph: edited },
+    });
+    expect(saved.statusCode).toBe(200);
+    const requested = await requestApproval(id, 2);
+    const refused = expectProblem(
+      await post(`/approvals/${requested.json().id}/approve`, admin),
+      403,
+      'approval.own-changes',
+    );
+    expect(refused.title).toContain('someone else');
+    expect((await post(`/approvals/${requested.json().id}/approve`, approver)).statusCode).toBe(200);
+  });
+
   it('approves; publishing then records the approval, once', async () => {
     const { id } = await createJourney('审批后发布');
     const requested = await requestApproval(id, 1);

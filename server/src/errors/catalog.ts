@@ -131,6 +131,11 @@ export const errorCatalog = {
     title:
       'You asked for this approval yourself, so someone else must decide it (four-eyes principle, 四眼原则).',
   },
+  'approval.own-changes': {
+    status: 403,
+    title:
+      'You changed this draft yourself since it last went live, so someone else must approve it (four-eyes principle, 四眼原则).',
+  },
   'approval.comment-required': {
     status: 400,
     title: 'Say why you reject the request, so the planner knows what to change.',

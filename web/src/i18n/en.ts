@@ -591,6 +591,7 @@ export const en = {
       used: 'This approval was already used to publish a version. Request a new one.',
       'already-decided': 'Someone already approved or rejected this request.',
       'own-request': 'You asked for this approval yourself, so someone else must decide it.',
+      'own-changes': 'You changed this draft yourself, so someone else must approve it.',
       'comment-required': 'Say why you reject the request, so the planner knows what to change.',
     },
     'rm-task': {

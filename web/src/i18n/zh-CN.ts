@@ -581,6 +581,7 @@ export const zhCN: Translations = {
       used: '此审批已用于发布一个版本，请重新提交审批。',
       'already-decided': '此申请已被其他人通过或驳回。',
       'own-request': '这是您本人提交的审批申请，需由其他人审批（四眼原则）。',
+      'own-changes': '您本人修改过此草稿，需由其他人审批（四眼原则）。',
       'comment-required': '请填写驳回原因，方便策划知道需要修改什么。',
     },
     'rm-task': {

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { approvalRowById } from '../../approvals/approval-rows.ts';
+import { editedDraftSince } from '../../approvals/edited-draft-since.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { appError } from '../../errors/app-error.ts';
 import { errorResponses, idParams, isUuid } from '../../lib/http-schemas.ts';
@@ -10,7 +11,7 @@ import { principalOf } from '../../plugins/authenticate.ts';
 import { lockJourney } from '../journeys/lock-journey.ts';
 import { approvalViewSchema, toApprovalView } from './schemas.ts';
 
-const { approvals } = schema;
+const { approvals, journeyVersions } = schema;
 
 type Decision = 'approve' | 'reject';
 
@@ -25,7 +26,7 @@ export const approvalDecisionRoutes: FastifyPluginAsyncZod = async (app) => {
           tags: ['approvals'],
           summary,
           description:
-            'Refused to whoever asked for the approval (403 approval.own-request), for a request already decided (409 approval.already-decided) and for one whose draft was edited since (409 approval.stale).',
+            'Refused to whoever asked for the approval (403 approval.own-request) or changed the draft since the live version (403 approval.own-changes), for a request already decided (409 approval.already-decided) and for one whose draft was edited since (409 approval.stale).',
           params: idParams,
           body: z.object({
             comment: z
@@ -67,6 +68,21 @@ export const approvalDecisionRoutes: FastifyPluginAsyncZod = async (app) => {
             });
           }
           if (journey.status === 'archived') throw appError('journey.archived');
+          const [live] =
+            journey.liveVersion === null
+              ? []
+              : await tx.orm
+                  .select({ publishedAt: journeyVersions.publishedAt })
+                  .from(journeyVersions)
+                  .where(
+                    and(
+                      eq(journeyVersions.journeyId, journey.id),
+                      eq(journeyVersions.version, journey.liveVersion),
+                    ),
+                  );
+          if (await editedDraftSince(tx, journey.id, principal.userId, live?.publishedAt ?? null)) {
+            throw appError('approval.own-changes');
+          }
           if (journey.draftRevision !== approval.draftRevision) {
             throw appError(
               'approval.stale',
