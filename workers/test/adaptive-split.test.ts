@@ -22,8 +22,9 @@ afterAll(async () => {
   await f.close();
 });
 
-it('sends everyone to the variant that converts significantly better, judged from the counts so far', async () => {
-  const journeyId = await publishJourney(
+/** salary_in → an auto-winner split → one exit per variant. */
+function autoWinnerJourney(): Promise<string> {
+  return publishJourney(
     f,
     graph(
       [
@@ -39,6 +40,10 @@ it('sends everyone to the variant that converts significantly better, judged fro
       ],
     ),
   );
+}
+
+it('sends everyone to the variant that converts significantly better, judged from the counts so far', async () => {
+  const journeyId = await autoWinnerJourney();
   // Earlier traffic: 200 customers each way; B converted 40 times, A 10 times.
   for (const variant of ['A', 'B']) {
     await f.testDb.db.query(
@@ -73,22 +78,7 @@ it('sends everyone to the variant that converts significantly better, judged fro
 });
 
 it('reads an adaptive split’s counts once per few seconds, however many batches step through it', async () => {
-  const journeyId = await publishJourney(
-    f,
-    graph(
-      [
-        { id: 'start', type: 'trigger.event', config: { event: 'salary_in' } },
-        abSplitNode('ab', { mode: 'auto-winner' }),
-        { id: 'doneA', type: 'exit', config: { reason: 'A' } },
-        { id: 'doneB', type: 'exit', config: { reason: 'B' } },
-      ],
-      [
-        ['start', 'out', 'ab'],
-        ['ab', 'A', 'doneA'],
-        ['ab', 'B', 'doneB'],
-      ],
-    ),
-  );
+  const journeyId = await autoWinnerJourney();
   const enrolled = await f.testDb.db.query<{ id: number }>(
     `INSERT INTO enrollments (journey_id, version, customer_id, current_node, status)
      SELECT $1, 1, id, 'start', 'active' FROM customers ORDER BY id LIMIT 30 RETURNING id`,
