@@ -238,6 +238,10 @@ describe('deciding', () => {
     expect(version?.approvalId).toBe(approvalId);
     const state = await get(`/journeys/${id}/approval`, planner);
     expect(state.json().request).toMatchObject({ id: approvalId, state: 'published', publishedVersion: 1 });
+    const versions = await get(`/journeys/${id}/versions`, planner);
+    expect(versions.json().items).toMatchObject([
+      { version: 1, approvalId, approvedByName: expect.stringContaining('approver') },
+    ]);
 
     // Not reusable: a second publish of the same revision needs a new approval.
     expect((await post(`/journeys/${id}/pause`, planner)).statusCode).toBe(200);

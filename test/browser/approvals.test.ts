@@ -108,6 +108,10 @@ describe('maker–checker approval (审批)', { timeout: 180_000 }, () => {
     await screenshot(planner, 'approval-approved');
     await dialog.getByRole('button', { name: 'Publish now' }).click();
     await poll(() => planner.locator('[data-testid="journey-status"]').textContent()).toContain('v1');
+    await planner.getByRole('button', { name: 'Versions' }).click();
+    const v1 = planner.locator('.version-list li').first();
+    await poll(() => v1.textContent()).toContain('Approved by Test approver');
+    expect(await v1.textContent()).toContain('首次上线：工资到账两天后关怀');
 
     const approval = (await product.adminRequest('GET', `/journeys/${id}/approval`)).json as {
       request: { state: string; publishedVersion: number; decidedByName: string };

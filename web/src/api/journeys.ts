@@ -41,6 +41,8 @@ export interface JourneyVersion {
   publishedAt: string;
   publishedBy?: string | null;
   note?: string;
+  /** Who approved it, when it was published under an approval (maker–checker). */
+  approvedByName?: string | null;
   graph?: JourneyGraph;
 }
 

@@ -234,6 +234,7 @@ export const en = {
     none: 'Nothing has been published yet.',
     version: 'Version {{version}}',
     publishedAt: 'Published {{when}}',
+    approvedBy: 'Approved by {{name}}',
     restore: 'Restore as draft',
     restored: 'Version {{version}} was restored into the draft. Undo with Ctrl+Z.',
     current: 'Live',

@@ -228,6 +228,7 @@ export const zhCN: Translations = {
     none: '尚未发布过任何版本。',
     version: '第 {{version}} 版',
     publishedAt: '发布于 {{when}}',
+    approvedBy: '审批人：{{name}}',
     restore: '恢复为草稿',
     restored: '已将第 {{version}} 版恢复到草稿中，可按 Ctrl+Z 撤销。',
     current: '线上',

@@ -91,6 +91,8 @@ export const versionSummarySchema = z
     publishedBy: z.string().nullable(),
     publishedAt: z.date(),
     note: z.string(),
+    approvalId: z.string().nullable().describe('The approval it was published under (maker–checker)'),
+    approvedByName: z.string().nullable().describe('Who approved it'),
   })
   .meta({ id: 'JourneyVersionSummary' });
 

@@ -1,6 +1,7 @@
 import { schema } from '@waymark/db';
 import { diffGraphs, type JourneyGraph } from '@waymark/journey';
 import { and, desc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appError } from '../../errors/app-error.ts';
@@ -8,7 +9,18 @@ import { errorResponses, idParams } from '../../lib/http-schemas.ts';
 import { loadJourney } from './load-journey.ts';
 import { graphDiffSchema, versionSummarySchema, versionViewSchema } from './schemas.ts';
 
-const { journeyVersions } = schema;
+const { approvals, journeyVersions, users } = schema;
+const approver = alias(users, 'approver');
+
+/** A version's summary, with who approved it when it was published under an approval. */
+const versionColumns = {
+  version: journeyVersions.version,
+  publishedBy: journeyVersions.publishedBy,
+  publishedAt: journeyVersions.publishedAt,
+  note: journeyVersions.note,
+  approvalId: journeyVersions.approvalId,
+  approvedByName: approver.displayName,
+};
 
 const versionRef = z
   .union([z.literal('draft'), z.coerce.number().int().min(1)])
@@ -18,8 +30,10 @@ const versionRef = z
 export const journeyVersionRoutes: FastifyPluginAsyncZod = async (app) => {
   const versionGraph = async (journeyId: string, version: number) => {
     const [row] = await app.db.orm
-      .select()
+      .select({ ...versionColumns, graph: journeyVersions.graph })
       .from(journeyVersions)
+      .leftJoin(approvals, eq(approvals.id, journeyVersions.approvalId))
+      .leftJoin(approver, eq(approver.id, approvals.decidedBy))
       .where(and(eq(journeyVersions.journeyId, journeyId), eq(journeyVersions.version, version)));
     if (!row) throw appError('journey.version-not-found', `Version ${version} was never published.`);
     return row;
@@ -39,13 +53,10 @@ export const journeyVersionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const journey = await loadJourney(app.db, request.params.id);
       const items = await app.db.orm
-        .select({
-          version: journeyVersions.version,
-          publishedBy: journeyVersions.publishedBy,
-          publishedAt: journeyVersions.publishedAt,
-          note: journeyVersions.note,
-        })
+        .select(versionColumns)
         .from(journeyVersions)
+        .leftJoin(approvals, eq(approvals.id, journeyVersions.approvalId))
+        .leftJoin(approver, eq(approver.id, approvals.decidedBy))
         .where(eq(journeyVersions.journeyId, journey.id))
         .orderBy(desc(journeyVersions.version));
       return { items };
@@ -71,6 +82,8 @@ export const journeyVersionRoutes: FastifyPluginAsyncZod = async (app) => {
         publishedBy: row.publishedBy,
         publishedAt: row.publishedAt,
         note: row.note,
+        approvalId: row.approvalId,
+        approvedByName: row.approvedByName,
         graph: row.graph as z.infer<typeof versionViewSchema>['graph'],
       };
     },

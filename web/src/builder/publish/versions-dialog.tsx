@@ -60,6 +60,11 @@ export function VersionsDialog({ journey, onClose, onRestore }: VersionsDialogPr
               <div className="muted small">
                 {t('versions.publishedAt', { when: formatDateTime(version.publishedAt, locale) })}
               </div>
+              {version.approvedByName ? (
+                <div className="muted small">
+                  {t('versions.approvedBy', { name: version.approvedByName })}
+                </div>
+              ) : null}
               {version.note ? <div className="small">{version.note}</div> : null}
             </div>
             <button
