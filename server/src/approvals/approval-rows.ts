@@ -1,5 +1,5 @@
 import { type Db, schema } from '@waymark/db';
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { desc, eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type ApprovalState, approvalState } from './approval-state.ts';
 
@@ -80,6 +80,6 @@ export async function latestApprovalOf(db: Db, journeyId: string): Promise<Appro
 
 /** One request by id, or null. */
 export async function approvalRowById(db: Db, id: string): Promise<ApprovalRow | null> {
-  const [row] = await selectApprovalRows(db, and(eq(approvals.id, id)), 1);
+  const [row] = await selectApprovalRows(db, eq(approvals.id, id), 1);
   return row ?? null;
 }
