@@ -56,6 +56,40 @@ async function loginAs(username: string): Promise<string> {
     .join('; ');
 }
 
+/**
+ * Publishing as the demo runs it, maker–checker: the planner asks for approval of the current
+ * draft (unless a request is already waiting, as the seeded one is), the approver approves it,
+ * then the planner publishes.
+ */
+async function publishApproved(journeyId: string, plannerCookie: string): Promise<Response> {
+  const pending = async (cookie: string) =>
+    (
+      (await (await api('/api/v1/approvals', {}, cookie)).json()) as {
+        items: { id: string; journeyId: string }[];
+      }
+    ).items.find((item) => item.journeyId === journeyId);
+  const approverCookie = await loginAs('approver');
+  if (!(await pending(approverCookie))) {
+    const journey = (await (await api(`/api/v1/journeys/${journeyId}`, {}, plannerCookie)).json()) as {
+      draftRevision: number;
+    };
+    const requested = await api(
+      `/api/v1/journeys/${journeyId}/approval-requests`,
+      { method: 'POST', body: JSON.stringify({ baseRevision: journey.draftRevision, note: 'start test' }) },
+      plannerCookie,
+    );
+    expect(requested.status, await requested.clone().text()).toBe(201);
+  }
+  const request = await pending(approverCookie);
+  const approved = await api(
+    `/api/v1/approvals/${request?.id}/approve`,
+    { method: 'POST', body: JSON.stringify({ comment: '同意' }) },
+    approverCookie,
+  );
+  expect(approved.status, await approved.clone().text()).toBe(200);
+  return api(`/api/v1/journeys/${journeyId}/publish`, { method: 'POST', body: '{}' }, plannerCookie);
+}
+
 beforeAll(async () => {
   testDb = await createTestDb({ migrate: false });
   dataDir = mkdtempSync(join(tmpdir(), 'waymark-start-'));
@@ -165,12 +199,8 @@ describe('npm start on an empty database', () => {
     ).items;
     const deposit = journeys.find((j) => j.name.includes('大额入账'));
     expect(deposit, 'the large-deposit starter is seeded').toBeDefined();
-    const publish = await api(
-      `/api/v1/journeys/${deposit?.id}/publish`,
-      { method: 'POST', body: '{}' },
-      cookie,
-    );
-    expect(publish.status).toBe(201);
+    const publish = await publishApproved(deposit?.id ?? '', cookie);
+    expect(publish.status, await publish.clone().text()).toBe(201);
     // No pause: the publish is announced to the engine, which sees the journey at once.
     const ingest = await api(
       '/api/v1/events',
@@ -249,11 +279,7 @@ describe('npm start on an empty database', () => {
     );
     expect(created.status).toBe(201);
     const journeyId = ((await created.json()) as { id: string }).id;
-    const publish = await api(
-      `/api/v1/journeys/${journeyId}/publish`,
-      { method: 'POST', body: '{}' },
-      cookie,
-    );
+    const publish = await publishApproved(journeyId, cookie);
     expect(publish.status, await publish.clone().text()).toBe(201);
 
     const ref = `R-${process.pid}`;
