@@ -3,6 +3,7 @@ import { isApiError } from '../api/api-error.ts';
 import { type ApprovalRequest, decideApproval } from '../api/approvals.ts';
 import { navigate } from '../app/router.ts';
 import { useI18n } from '../i18n/index.ts';
+import { ChoiceButton } from '../ui/choice-button.tsx';
 import { errorText } from '../ui/error-text.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { ApprovalChanges } from './approval-changes.tsx';
@@ -104,22 +105,24 @@ export function ApprovalCard({ request, userId, onDecided }: ApprovalCardProps) 
                 />
               </label>
               <div className="approval-buttons">
-                <button
-                  type="button"
+                <ChoiceButton
+                  choice="approve"
+                  busy={busy}
+                  onChoose={(choice) => void decide(choice)}
                   className="button primary"
-                  disabled={busy !== null}
-                  onClick={() => void decide('approve')}
+                  busyLabel={t('approvals.deciding')}
                 >
-                  {busy === 'approve' ? t('approvals.deciding') : t('approvals.approve')}
-                </button>
-                <button
-                  type="button"
+                  {t('approvals.approve')}
+                </ChoiceButton>
+                <ChoiceButton
+                  choice="reject"
+                  busy={busy}
+                  onChoose={(choice) => void decide(choice)}
                   className="button danger"
-                  disabled={busy !== null}
-                  onClick={() => void decide('reject')}
+                  busyLabel={t('approvals.deciding')}
                 >
-                  {busy === 'reject' ? t('approvals.deciding') : t('approvals.reject')}
-                </button>
+                  {t('approvals.reject')}
+                </ChoiceButton>
               </div>
             </div>
           )}

@@ -3,6 +3,7 @@ import { isApiError } from '../api/api-error.ts';
 import { type RmTask, type RmTaskOutcome, recordRmTaskOutcome } from '../api/rm-tasks.ts';
 import { navigate } from '../app/router.ts';
 import { useI18n } from '../i18n/index.ts';
+import { ChoiceButton } from '../ui/choice-button.tsx';
 import { errorText } from '../ui/error-text.ts';
 import { formatDateTime, formatRelative } from '../ui/format.ts';
 import { urgencyOf } from './due.ts';
@@ -133,22 +134,23 @@ export function OpenTaskCard({ task, now, onDone }: OpenTaskCardProps) {
             disabled={busy !== null}
             onChange={(event) => setNote(event.target.value)}
           />
-          <button
-            type="button"
+          <ChoiceButton
+            choice="converted"
+            busy={busy}
+            onChoose={(choice) => void record(choice)}
             className="button primary"
-            disabled={busy !== null}
-            onClick={() => void record('converted')}
+            busyLabel={t('rmTasks.recording')}
           >
-            {busy === 'converted' ? t('rmTasks.recording') : t('rmTasks.converted')}
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={busy !== null}
-            onClick={() => void record('not-interested')}
+            {t('rmTasks.converted')}
+          </ChoiceButton>
+          <ChoiceButton
+            choice="not-interested"
+            busy={busy}
+            onChoose={(choice) => void record(choice)}
+            busyLabel={t('rmTasks.recording')}
           >
-            {busy === 'not-interested' ? t('rmTasks.recording') : t('rmTasks.notInterested')}
-          </button>
+            {t('rmTasks.notInterested')}
+          </ChoiceButton>
         </div>
       )}
       {error ? (
