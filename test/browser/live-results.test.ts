@@ -239,6 +239,19 @@ describe('live results of an A/B test', { timeout: 180_000 }, () => {
     await screenshot(page, 'live-results');
   });
 
+  it('offers Pause to a planner, and not to an analyst, who may only look', async () => {
+    for (const [role, pauses] of [
+      ['planner', 1],
+      ['analyst', 0],
+    ] as const) {
+      const page = await newPage(browser);
+      await signIn(page, product.url, await product.addUser([role]));
+      await openJourney(page);
+      expect(await page.getByRole('button', { name: 'Pause', exact: true }).count(), role).toBe(pauses);
+      await page.close();
+    }
+  });
+
   it('reads the same in Chinese', async () => {
     const analyst = await product.addUser(['analyst']);
     const page = await newPage(browser, 'zh-CN');

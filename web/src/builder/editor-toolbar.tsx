@@ -16,6 +16,8 @@ interface EditorToolbarProps {
   name: string;
   onName: (name: string) => void;
   readOnly: boolean;
+  /** May pause and resume the journey (the publish permission): analysts and approvers only look. */
+  mayRun: boolean;
   history: HistoryControls<EditorDoc>;
   commands: EditorCommands;
   saveStatus: SaveStatus;
@@ -152,7 +154,7 @@ export function EditorToolbar(props: EditorToolbarProps) {
           {props.liveView ? t('editor.designView') : t('editor.liveView')}
         </button>
       ) : null}
-      {journey.status === 'live' ? (
+      {props.mayRun && journey.status === 'live' ? (
         <button
           type="button"
           className="button small"
@@ -162,7 +164,7 @@ export function EditorToolbar(props: EditorToolbarProps) {
           {t('editor.pause')}
         </button>
       ) : null}
-      {journey.status === 'paused' ? (
+      {props.mayRun && journey.status === 'paused' ? (
         <button
           type="button"
           className="button small"

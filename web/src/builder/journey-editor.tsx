@@ -134,6 +134,7 @@ export function JourneyEditor({ journey: loaded, opening }: { journey: Journey; 
           name={doc.name}
           onName={commands.setName}
           readOnly={readOnly}
+          mayRun={can(user, 'journeys.publish')}
           history={history}
           commands={commands}
           saveStatus={autosave.status}
