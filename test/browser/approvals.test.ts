@@ -62,7 +62,10 @@ describe('maker–checker approval (审批)', { timeout: 180_000 }, () => {
     // The approver, in Chinese: the queue shows the note and what would go live; approve with a comment.
     const approver = await newPage(browser, 'zh-CN');
     await signIn(approver, product.url, await product.addUser(['approver'], 'zh-CN'));
-    await approver.getByRole('link', { name: '待审批' }).click();
+    // The navigation counts the requests waiting for a decision.
+    const waiting = approver.locator('[data-testid="pending-approvals"]');
+    await poll(() => waiting.textContent()).toBe('1');
+    await approver.getByRole('link', { name: /^待审批/ }).click();
     const card = approver.locator('.approval-card', { hasText: '代发工资客户关怀' });
     await poll(() => card.textContent()).toContain('首次上线：工资到账两天后关怀');
     expect(await card.textContent()).toContain('首次发布');
@@ -83,6 +86,7 @@ describe('maker–checker approval (审批)', { timeout: 180_000 }, () => {
       '已通过“代发工资客户关怀”，策划现在可以发布。',
     );
     await poll(() => approver.locator('.empty-state').textContent()).toContain('暂无待审批的申请。');
+    await poll(() => waiting.count()).toBe(0);
     await approver.getByRole('tab', { name: '已处理' }).click();
     await poll(() => approver.locator('.approval-card').first().textContent()).toContain(
       '话术合规，同意上线',
@@ -133,7 +137,7 @@ describe('maker–checker approval (审批)', { timeout: 180_000 }, () => {
     const approvalId = (requested.json as { id: string }).id;
     const approverPage = await newPage(browser);
     await signIn(approverPage, product.url, await product.addUser(['approver']));
-    await approverPage.getByRole('link', { name: 'Approvals' }).click();
+    await approverPage.getByRole('link', { name: /^Approvals/ }).click();
     const card = approverPage.locator('.approval-card', { hasText: 'Card reminder' });
     await card.getByRole('button', { name: 'Reject' }).click();
     await poll(() => card.locator('.field-error').textContent()).toContain('Say why you reject it');

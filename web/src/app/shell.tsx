@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { can } from '../api/auth.ts';
+import { usePendingApprovalCount } from '../approvals/use-pending-count.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { LocaleSwitch } from './locale-switch.tsx';
@@ -20,6 +21,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const { user, signOut } = useAuth();
   const location = useLocation();
+  const pendingApprovals = usePendingApprovalCount(can(user, 'journeys.approve'), location);
   return (
     <div className="shell">
       <header className="topbar">
@@ -51,6 +53,11 @@ export function Shell({ children }: { children: ReactNode }) {
                 }}
               >
                 {t(section.label)}
+                {section.path === '/approvals' && pendingApprovals ? (
+                  <span className="nav-count" data-testid="pending-approvals">
+                    {pendingApprovals}
+                  </span>
+                ) : null}
               </a>
             ))}
         </nav>

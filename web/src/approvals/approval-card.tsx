@@ -7,6 +7,7 @@ import { ChoiceButton } from '../ui/choice-button.tsx';
 import { errorText } from '../ui/error-text.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { ApprovalChanges } from './approval-changes.tsx';
+import { announceApprovalsChanged } from './use-pending-count.ts';
 
 type Decision = 'approve' | 'reject';
 
@@ -42,11 +43,13 @@ export function ApprovalCard({ request, userId, onDecided }: ApprovalCardProps) 
     try {
       const decided = await decideApproval(request.id, decision, comment.trim());
       onDecided(decided, decision);
+      announceApprovalsChanged();
     } catch (failure) {
       setBusy(null);
-      if (isApiError(failure) && goneCodes.has(failure.code))
+      if (isApiError(failure) && goneCodes.has(failure.code)) {
         onDecided(request, 'elsewhere', errorText(t, failure));
-      else setError(failure);
+        announceApprovalsChanged();
+      } else setError(failure);
     }
   }
 
