@@ -1,6 +1,7 @@
 import '@xyflow/react/dist/style.css';
 import './styles/base.css';
 import './styles/shell.css';
+import './styles/page-tabs.css';
 import './styles/editor.css';
 import './styles/nodes.css';
 import './styles/inspector.css';

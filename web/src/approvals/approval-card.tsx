@@ -5,8 +5,8 @@ import { navigate } from '../app/router.ts';
 import { useI18n } from '../i18n/index.ts';
 import { ChoiceButton } from '../ui/choice-button.tsx';
 import { errorText } from '../ui/error-text.ts';
-import { formatDateTime } from '../ui/format.ts';
 import { ApprovalChanges } from './approval-changes.tsx';
+import { RequestFacts } from './request-facts.tsx';
 import { announceApprovalsChanged } from './use-pending-count.ts';
 
 type Decision = 'approve' | 'reject';
@@ -24,7 +24,7 @@ const goneCodes = new Set(['approval.already-decided', 'approval.stale', 'approv
 
 /** One waiting request: the journey, who asked and why, what would change, and the decision. */
 export function ApprovalCard({ request, userId, onDecided }: ApprovalCardProps) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState<Decision | null>(null);
   const [error, setError] = useState<unknown>(undefined);
@@ -68,16 +68,7 @@ export function ApprovalCard({ request, userId, onDecided }: ApprovalCardProps) 
         >
           {request.journeyName}
         </a>
-        <span className={`badge approval-state approval-state-${request.state}`}>
-          {t(`approvals.state.${request.state}`)}
-        </span>
-        <span className="muted">{t('approvals.revision', { revision: request.draftRevision })}</span>
-        <span className="muted approval-requested">
-          {t('approvals.requestedBy', {
-            name: request.requestedByName ?? '—',
-            when: formatDateTime(request.requestedAt, locale),
-          })}
-        </span>
+        <RequestFacts request={request} />
       </div>
       <div className="approval-note">
         <span className="field-label">{t('approvals.note')}</span>

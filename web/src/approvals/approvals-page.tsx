@@ -54,18 +54,18 @@ export function ApprovalsPage() {
       <div className="page-header">
         <div className="grow">
           <h1>{t('approvals.title')}</h1>
-          <p className="muted approvals-subtitle">{t('approvals.subtitle')}</p>
+          <p className="muted page-subtitle">{t('approvals.subtitle')}</p>
         </div>
       </div>
       <div className="toolbar">
-        <div className="approvals-tabs" role="tablist" aria-label={t('approvals.title')}>
+        <div className="page-tabs" role="tablist" aria-label={t('approvals.title')}>
           {(['pending', 'decided'] as const).map((value) => (
             <button
               key={value}
               type="button"
               role="tab"
               aria-selected={tab === value}
-              className={`approvals-tab${tab === value ? ' active' : ''}`}
+              className={`page-tab${tab === value ? ' active' : ''}`}
               onClick={() => {
                 setTab(value);
                 setNotice(null);
@@ -73,7 +73,7 @@ export function ApprovalsPage() {
             >
               {value === 'pending' ? t('approvals.waiting') : t('approvals.decided')}
               {value === 'pending' && tab === 'pending' && items ? (
-                <span className="approvals-count">{items.length}</span>
+                <span className="page-tab-count">{items.length}</span>
               ) : null}
             </button>
           ))}

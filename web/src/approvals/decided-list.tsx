@@ -1,6 +1,7 @@
 import type { ApprovalRequest } from '../api/approvals.ts';
 import { useI18n } from '../i18n/index.ts';
 import { formatDateTime } from '../ui/format.ts';
+import { RequestFacts } from './request-facts.tsx';
 
 /** Requests already approved or rejected, newest first: who decided, when, and their comment. */
 export function DecidedList({ items }: { items: readonly ApprovalRequest[] }) {
@@ -11,16 +12,7 @@ export function DecidedList({ items }: { items: readonly ApprovalRequest[] }) {
         <li key={request.id} className="approval-card approval-card-decided" aria-label={request.journeyName}>
           <div className="approval-head">
             <span className="approval-journey">{request.journeyName}</span>
-            <span className={`badge approval-state approval-state-${request.state}`}>
-              {t(`approvals.state.${request.state}`)}
-            </span>
-            <span className="muted">{t('approvals.revision', { revision: request.draftRevision })}</span>
-            <span className="muted approval-requested">
-              {t('approvals.requestedBy', {
-                name: request.requestedByName ?? '—',
-                when: formatDateTime(request.requestedAt, locale),
-              })}
-            </span>
+            <RequestFacts request={request} />
           </div>
           <p className="approval-decision">
             {t('approvals.decision', {

@@ -59,18 +59,18 @@ export function RmTasksPage() {
       <div className="page-header">
         <div className="grow">
           <h1>{t('rmTasks.title')}</h1>
-          <p className="muted rm-subtitle">{t('rmTasks.subtitle')}</p>
+          <p className="muted page-subtitle">{t('rmTasks.subtitle')}</p>
         </div>
       </div>
       <div className="toolbar">
-        <div className="rm-tabs" role="tablist" aria-label={t('rmTasks.title')}>
+        <div className="page-tabs" role="tablist" aria-label={t('rmTasks.title')}>
           {(['open', 'done'] as const).map((value) => (
             <button
               key={value}
               type="button"
               role="tab"
               aria-selected={tab === value}
-              className={`rm-tab${tab === value ? ' active' : ''}`}
+              className={`page-tab${tab === value ? ' active' : ''}`}
               onClick={() => {
                 setTab(value);
                 setNotice(null);
@@ -78,7 +78,7 @@ export function RmTasksPage() {
             >
               {value === 'open' ? t('rmTasks.open') : t('rmTasks.recorded')}
               {value === 'open' && !open.loading ? (
-                <span className="rm-tab-count">{open.items.length}</span>
+                <span className="page-tab-count">{open.items.length}</span>
               ) : null}
             </button>
           ))}
