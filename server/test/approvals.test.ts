@@ -162,6 +162,28 @@ describe('deciding', () => {
     expect(item.diff.unchanged).toBe(false);
   });
 
+  it('counts for each approver only the requests they can decide', async () => {
+    const waiting = async (as: { cookie: string }) => {
+      const response = await get('/approvals/count', as);
+      expect(response.statusCode).toBe(200);
+      return response.json().waiting as number;
+    };
+    const before = { approver: await waiting(approver), admin: await waiting(admin) };
+    const byPlanner = await createJourney('计数：策划提交');
+    await requestApproval(byPlanner.id, 1);
+    const byAdmin = await createJourney('计数：管理员提交', admin);
+    const adminAsked = await requestApproval(byAdmin.id, 1, 'admin asks', admin);
+    // The approver can decide both; the admin only the planner's.
+    expect(await waiting(approver)).toBe(before.approver + 2);
+    expect(await waiting(admin)).toBe(before.admin + 1);
+    // A request whose draft moved on cannot be approved: it leaves the count.
+    await saveDraft(byPlanner.id, 1, 'edited after asking');
+    expect(await waiting(approver)).toBe(before.approver + 1);
+    await post(`/approvals/${adminAsked.json().id}/approve`, approver);
+    expect(await waiting(approver)).toBe(before.approver);
+    expectProblem(await get('/approvals/count', planner), 403, 'auth.forbidden');
+  });
+
   it('keeps planners out of the queue and the decisions', async () => {
     const { id } = await createJourney('策划不能审批');
     const requested = await requestApproval(id, 1);

@@ -47,6 +47,12 @@ export async function listApprovals(status: 'pending' | 'decided'): Promise<Appr
   return body.items;
 }
 
+/** How many requests wait for this approver: not stale, not their own. */
+export async function countWaitingApprovals(): Promise<number> {
+  const body = await api.get<{ waiting: number }>('/approvals/count');
+  return body.waiting;
+}
+
 export async function decideApproval(
   id: string,
   decision: 'approve' | 'reject',

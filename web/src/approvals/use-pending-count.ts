@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { listApprovals } from '../api/approvals.ts';
+import { countWaitingApprovals } from '../api/approvals.ts';
 
 /** How often an approver's navigation looks for new requests while they stay on one page. */
 const refreshMs = 60_000;
@@ -12,7 +12,8 @@ export function announceApprovalsChanged(): void {
 }
 
 /**
- * Requests waiting for this approver's decision (stale ones left out: nobody can approve them),
+ * Requests waiting for this approver's decision (stale ones and their own left out: they cannot
+ * approve those),
  * for the count beside 待审批 / Approvals. Read again on every page change, after a decision made
  * here (`announceApprovalsChanged`) and every minute;
  * undefined while unknown or when `enabled` is false.
@@ -24,9 +25,9 @@ export function usePendingApprovalCount(enabled: boolean, location: string): num
     if (!enabled) return;
     let cancelled = false;
     const read = () =>
-      listApprovals('pending').then(
-        (items) => {
-          if (!cancelled) setCount(items.filter((item) => item.state === 'pending').length);
+      countWaitingApprovals().then(
+        (waiting) => {
+          if (!cancelled) setCount(waiting);
         },
         // The count is a hint; the queue page itself reports errors.
         () => undefined,

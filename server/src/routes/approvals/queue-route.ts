@@ -1,10 +1,11 @@
 import { schema } from '@waymark/db';
 import { diffGraphs, type JourneyGraph } from '@waymark/journey';
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type ApprovalRow, selectApprovalRows } from '../../approvals/approval-rows.ts';
 import { errorResponses } from '../../lib/http-schemas.ts';
+import { principalOf } from '../../plugins/authenticate.ts';
 import { approvalQueueItemSchema, toApprovalView } from './schemas.ts';
 
 const { approvals, journeys, journeyVersions } = schema;
@@ -80,6 +81,35 @@ export const approvalQueueRoute: FastifyPluginAsyncZod = async (app) => {
       );
       const diffs = await diffsOf(rows);
       return { items: rows.map((row) => ({ ...toApprovalView(row), diff: diffs.get(row.id) ?? null })) };
+    },
+  );
+
+  app.get(
+    '/count',
+    {
+      config: { permission: 'journeys.approve' },
+      schema: {
+        tags: ['approvals'],
+        summary: 'How many requests wait for the caller to decide, for the count beside the navigation',
+        description:
+          'Counts waiting requests whose draft has not moved on (stale ones cannot be approved), of journeys not archived, asked for by someone else (nobody decides their own). Cheaper than the queue: no changes are computed.',
+        response: { 200: z.object({ waiting: z.number().int() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const [row] = await app.db.orm
+        .select({ waiting: count() })
+        .from(approvals)
+        .innerJoin(journeys, eq(journeys.id, approvals.journeyId))
+        .where(
+          and(
+            eq(approvals.status, 'pending'),
+            eq(approvals.draftRevision, journeys.draftRevision),
+            ne(journeys.status, 'archived'),
+            sql`${approvals.requestedBy} IS DISTINCT FROM ${principalOf(request).userId}`,
+          ),
+        );
+      return { waiting: row?.waiting ?? 0 };
     },
   );
 };
