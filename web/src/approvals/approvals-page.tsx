@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/index.ts';
 import { Banner } from '../ui/banner.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { errorText } from '../ui/error-text.ts';
+import { PageTabs } from '../ui/page-tabs.tsx';
 import { ApprovalCard } from './approval-card.tsx';
 import { DecidedList } from './decided-list.tsx';
 
@@ -58,26 +59,22 @@ export function ApprovalsPage() {
         </div>
       </div>
       <div className="toolbar">
-        <div className="page-tabs" role="tablist" aria-label={t('approvals.title')}>
-          {(['pending', 'decided'] as const).map((value) => (
-            <button
-              key={value}
-              type="button"
-              role="tab"
-              aria-selected={tab === value}
-              className={`page-tab${tab === value ? ' active' : ''}`}
-              onClick={() => {
-                setTab(value);
-                setNotice(null);
-              }}
-            >
-              {value === 'pending' ? t('approvals.waiting') : t('approvals.decided')}
-              {value === 'pending' && tab === 'pending' && items ? (
-                <span className="page-tab-count">{items.length}</span>
-              ) : null}
-            </button>
-          ))}
-        </div>
+        <PageTabs
+          label={t('approvals.title')}
+          tabs={[
+            {
+              value: 'pending',
+              label: t('approvals.waiting'),
+              count: tab === 'pending' && items ? items.length : undefined,
+            },
+            { value: 'decided', label: t('approvals.decided') },
+          ]}
+          selected={tab}
+          onSelect={(value) => {
+            setTab(value);
+            setNotice(null);
+          }}
+        />
       </div>
       {notice ? <Banner kind={notice.kind}>{notice.text}</Banner> : null}
       {error ? (

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/index.ts';
 import { Banner } from '../ui/banner.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { errorText } from '../ui/error-text.ts';
+import { PageTabs } from '../ui/page-tabs.tsx';
 import { OpenTaskCard, type RecordResult } from './open-task-card.tsx';
 import { RecordedTasksTable } from './recorded-tasks-table.tsx';
 import { type TaskList, useTaskList } from './use-task-list.ts';
@@ -63,26 +64,18 @@ export function RmTasksPage() {
         </div>
       </div>
       <div className="toolbar">
-        <div className="page-tabs" role="tablist" aria-label={t('rmTasks.title')}>
-          {(['open', 'done'] as const).map((value) => (
-            <button
-              key={value}
-              type="button"
-              role="tab"
-              aria-selected={tab === value}
-              className={`page-tab${tab === value ? ' active' : ''}`}
-              onClick={() => {
-                setTab(value);
-                setNotice(null);
-              }}
-            >
-              {value === 'open' ? t('rmTasks.open') : t('rmTasks.recorded')}
-              {value === 'open' && !open.loading ? (
-                <span className="page-tab-count">{open.items.length}</span>
-              ) : null}
-            </button>
-          ))}
-        </div>
+        <PageTabs
+          label={t('rmTasks.title')}
+          tabs={[
+            { value: 'open', label: t('rmTasks.open'), count: open.loading ? undefined : open.items.length },
+            { value: 'done', label: t('rmTasks.recorded') },
+          ]}
+          selected={tab}
+          onSelect={(value) => {
+            setTab(value);
+            setNotice(null);
+          }}
+        />
         <span className="grow" />
         <button
           type="button"
