@@ -1,6 +1,7 @@
 import { createTestPrefix, dropPrefix, testRedisUrl } from '@waymark/queues/testing';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { startCpuSplit } from './cpu-split.ts';
 
 export interface BaselineResult {
   bench: 'bullmq-noop-drain';
@@ -10,6 +11,12 @@ export interface BaselineResult {
   /** The median of `runs` drains: one short drain swings by half with JIT warm-up and other load. */
   jobsPerSecond: number;
   runs: number[];
+  /**
+   * CPU a job costs, in µs, over the timed drains: this process (BullMQ's worker) and Redis. On a
+   * machine that is saturated, customers per second can only match `jobsPerSecond` if a customer
+   * costs no more than this.
+   */
+  cpuMicrosPerJob: number;
 }
 
 /**
@@ -22,10 +29,12 @@ export async function bullmqBaseline(jobs = 30_000, concurrency = 16, runs = 3):
   await drainOnce(jobs, concurrency);
   const rates: number[] = [];
   let seconds = 0;
+  let cpuSeconds = 0;
   for (let run = 0; run < runs; run++) {
     const drain = await drainOnce(jobs, concurrency);
-    rates.push(Math.round(jobs / drain));
-    seconds += drain;
+    rates.push(Math.round(jobs / drain.seconds));
+    seconds += drain.seconds;
+    cpuSeconds += drain.cpuSeconds;
   }
   const sorted = [...rates].sort((a, b) => a - b);
   return {
@@ -35,10 +44,14 @@ export async function bullmqBaseline(jobs = 30_000, concurrency = 16, runs = 3):
     seconds: round(seconds),
     jobsPerSecond: sorted[Math.floor(sorted.length / 2)] ?? 0,
     runs: rates,
+    cpuMicrosPerJob: Math.round((cpuSeconds / (jobs * runs)) * 1e6),
   };
 }
 
-async function drainOnce(jobs: number, concurrency: number): Promise<number> {
+async function drainOnce(
+  jobs: number,
+  concurrency: number,
+): Promise<{ seconds: number; cpuSeconds: number }> {
   const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
   const prefix = createTestPrefix('bench-baseline');
   const queue = new Queue('noop', { connection: redis, prefix });
@@ -56,6 +69,9 @@ async function drainOnce(jobs: number, concurrency: number): Promise<number> {
   const finished = new Promise<void>((resolve) => {
     finish = resolve;
   });
+  const cpu = startCpuSplit((pid, commandLine) =>
+    pid === process.pid ? 'bullmq' : commandLine.includes('redis-server') ? 'redis' : 'other',
+  );
   const started = performance.now();
   const worker = new Worker(
     'noop',
@@ -67,11 +83,12 @@ async function drainOnce(jobs: number, concurrency: number): Promise<number> {
   );
   await finished;
   const seconds = (performance.now() - started) / 1000;
+  const used = cpu.stop();
   await worker.close();
   await queue.close();
   await dropPrefix(redis, prefix);
   redis.disconnect();
-  return seconds;
+  return { seconds, cpuSeconds: (used.bullmq ?? 0) + (used.redis ?? 0) };
 }
 
 export function round(n: number, digits = 3): number {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDb } from '@waymark/db/testing';
 import { round } from './bullmq-baseline.ts';
+import { startCpuSplit } from './cpu-split.ts';
 
 export interface PostgresFloorResult {
   bench: 'postgres-floor';
@@ -9,6 +10,8 @@ export interface PostgresFloorResult {
   connections: number;
   seconds: number;
   customersPerSecond: number;
+  /** Postgres CPU per customer, in µs: what the bare writes cost before any engine work. */
+  postgresCpuMicrosPerCustomer: number;
 }
 
 /**
@@ -31,6 +34,10 @@ export async function postgresFloor(
       batches.push(Array.from({ length: Math.min(batchSize, customers - i) }, (_, j) => `C${i + j}`));
     }
     const body = '【示例银行】张先生您好，年末理财专享 3.1%。';
+    const database = new URL(testDb.url).pathname.slice(1);
+    const cpu = startCpuSplit((_, commandLine) =>
+      commandLine.startsWith('postgres:') && commandLine.includes(` ${database} `) ? 'postgres' : 'other',
+    );
     const started = performance.now();
     let next = 0;
     const worker = async () => {
@@ -60,6 +67,7 @@ export async function postgresFloor(
     };
     await Promise.all(Array.from({ length: connections }, worker));
     const seconds = (performance.now() - started) / 1000;
+    const used = cpu.stop();
     return {
       bench: 'postgres-floor',
       customers,
@@ -67,6 +75,7 @@ export async function postgresFloor(
       connections,
       seconds: round(seconds),
       customersPerSecond: Math.round(customers / seconds),
+      postgresCpuMicrosPerCustomer: Math.round(((used.postgres ?? 0) / customers) * 1e6),
     };
   } finally {
     await testDb.drop();

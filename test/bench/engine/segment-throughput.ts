@@ -28,6 +28,8 @@ export interface SegmentThroughputResult {
   messageUpdatesHeapOnly: number;
   /** CPU seconds per process name during the timed part: where the time went. */
   cpuSeconds: Record<string, number>;
+  /** CPU per customer, in µs, of this run's own processes (workers, Postgres, Redis, bench and provider). */
+  cpuMicrosPerCustomer: number;
 }
 
 /**
@@ -70,6 +72,9 @@ export async function segmentThroughput(
       const seconds = (performance.now() - started) / 1000;
       const cpuSeconds = cpu.stop();
       const perSec = customers / seconds;
+      const ownCpu = Object.entries(cpuSeconds)
+        .filter(([name]) => name !== 'other' && name !== 'postgres (other)')
+        .reduce((sum, [, used]) => sum + used, 0);
       result = {
         bench: 'segment-journey',
         customers,
@@ -84,6 +89,7 @@ export async function segmentThroughput(
         postgresFloorPerSecond,
         providerRequests: world.gateway.stats().batchSends + world.gateway.stats().singleSends,
         cpuSeconds,
+        cpuMicrosPerCustomer: Math.round((ownCpu / customers) * 1e6),
       };
     } finally {
       await fleet.stop();
