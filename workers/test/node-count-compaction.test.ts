@@ -48,33 +48,36 @@ it('folds the slots of settled hours into one row each, keeping every count, and
   expect((await sweep(f.r)).foldedCounts).toBe(0);
 });
 
+const hourMs = 3_600_000;
+const journeyIn = (timeZone: string) =>
+  publishJourney(
+    f,
+    graph(
+      [
+        { id: 'start', type: 'trigger.event', config: { event: 'salary_in' } },
+        { id: 'done', type: 'exit', config: { reason: 'done' } },
+      ],
+      [['start', 'out', 'done']],
+      { timeZone },
+    ),
+  );
+
+/** Four days of hourly counts up to this hour, some hours counted by several steps (slots). */
+async function addFourDaysOfCounts(journeyId: string) {
+  const thisHour = Math.floor(f.clock.now().getTime() / hourMs) * hourMs;
+  await f.testDb.db.query(
+    `INSERT INTO journey_node_counts (journey_id, version, node_id, port, ab_path, hour, slot, passed)
+     SELECT $1, 1, 'start', 'out', '', to_timestamp(($2::bigint - h * 3600000) / 1000.0), s, h % 7 + s + 1
+       FROM generate_series(0, 95) h, generate_series(0, 2) s WHERE s = 0 OR h % 5 = 0`,
+    [journeyId, thisHour],
+  );
+}
+
 it('folds hours older than two days into one row per local day of each journey, keeping every total and day', async () => {
-  const now = f.clock.now().getTime();
-  const hourMs = 3_600_000;
-  const thisHour = Math.floor(now / hourMs) * hourMs;
-  const journey = (timeZone: string) =>
-    publishJourney(
-      f,
-      graph(
-        [
-          { id: 'start', type: 'trigger.event', config: { event: 'salary_in' } },
-          { id: 'done', type: 'exit', config: { reason: 'done' } },
-        ],
-        [['start', 'out', 'done']],
-        { timeZone },
-      ),
-    );
-  const shanghai = await journey('Asia/Shanghai');
-  const newYork = await journey('America/New_York');
-  // Four days of hourly counts for both journeys, some hours counted by several steps (slots).
-  for (const id of [shanghai, newYork]) {
-    await f.testDb.db.query(
-      `INSERT INTO journey_node_counts (journey_id, version, node_id, port, ab_path, hour, slot, passed)
-       SELECT $1, 1, 'start', 'out', '', to_timestamp(($2::bigint - h * 3600000) / 1000.0), s, h % 7 + s + 1
-         FROM generate_series(0, 95) h, generate_series(0, 2) s WHERE s = 0 OR h % 5 = 0`,
-      [id, thisHour],
-    );
-  }
+  const shanghai = await journeyIn('Asia/Shanghai');
+  const newYork = await journeyIn('America/New_York');
+  await addFourDaysOfCounts(shanghai);
+  await addFourDaysOfCounts(newYork);
   // What a planner reads: the total, and the entries per local day (as the timeline groups them).
   const perDay = (id: string, timeZone: string) =>
     f.testDb.db.query<{ day: string; n: number }>(
@@ -120,4 +123,27 @@ it('folds hours older than two days into one row per local day of each journey, 
   // 49 hours, plus this hour's two step slots that are not folded yet, plus the day rows.
   expect(await rowsOf(shanghai)).toBe(49 + 2 + dayRows.filter((row) => row.journey_id === shanghai).length);
   expect((await sweep(f.r)).foldedHours).toBe(0);
+});
+
+it('keeps folding every other journey when one is in a time zone Postgres does not know', async () => {
+  const known = await journeyIn('Asia/Shanghai');
+  // Node's ICU still knows this retired tz link; Postgres's tz database does not.
+  const unknown = await journeyIn('US/Pacific-New');
+  await addFourDaysOfCounts(known);
+  await addFourDaysOfCounts(unknown);
+  const hourly = async (id: string) =>
+    (
+      await f.testDb.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM journey_node_counts WHERE journey_id = $1 AND slot >= 0',
+        [id],
+      )
+    )[0]?.n;
+  const unknownBefore = await hourly(unknown);
+
+  const swept = await sweep(f.r);
+  expect(swept.foldedHours).toBe(47);
+  expect(await hourly(known)).toBe(49 + 2);
+  // Its hours stay as they were (their slots folded into slot 0), nothing lost.
+  expect(await hourly(unknown)).toBe(96 + 2);
+  expect(unknownBefore).toBe(96 + 2 * 20);
 });
