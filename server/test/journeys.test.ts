@@ -188,6 +188,25 @@ describe('validate and publish', () => {
     expect(journey.json()).toMatchObject({ status: 'draft', liveVersion: null });
   });
 
+  it('refuses to publish in a time zone the database does not know, though Node does', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/journeys',
+      headers: planner,
+      // A retired tz link: Node's ICU still accepts it, Postgres's tz database does not.
+      payload: { name: 'retired zone', graph: { ...graph, settings: { timeZone: 'US/Pacific-New' } } },
+    });
+    expect(created.statusCode).toBe(201);
+    const response = await post(`/api/v1/journeys/${created.json().id}/publish`, {});
+    expect(response.statusCode).toBe(422);
+    expect(response.json().problems).toEqual([
+      expect.objectContaining({
+        path: ['settings', 'timeZone'],
+        message: expect.stringContaining('time zone'),
+      }),
+    ]);
+  });
+
   it('refuses to publish a draft identical to the live version, and a stale reviewed revision', async () => {
     const { id } = await createJourney();
     await post(`/api/v1/journeys/${id}/publish`, {});

@@ -46,6 +46,7 @@ export {
 export { formatProblem } from './problems/format.ts';
 export { type NodeNames, nodeNamesFor } from './problems/node-names.ts';
 export type { Problem } from './problems/problem.ts';
+export { makeProblem } from './problems/problem.ts';
 export { type ConfigOf, isNodeType, type NodeType, nodeDefinition, nodeTypes } from './registry.ts';
 export {
   bindStarter,

@@ -2,6 +2,7 @@ import { type Db, schema } from '@waymark/db';
 import { diffGraphs, graphSchema, type JourneyGraph, type Problem, validate } from '@waymark/journey';
 import { and, eq } from 'drizzle-orm';
 import { appError } from '../../errors/app-error.ts';
+import { databaseTimeZoneProblem } from './database-time-zone.ts';
 import { loadValidationContext } from './validation-context.ts';
 
 type JourneyRow = typeof schema.journeys.$inferSelect;
@@ -22,6 +23,10 @@ function problemsToErrors(problems: readonly Problem[]) {
  */
 export async function publishableDraft(tx: Db, journey: JourneyRow, now: Date): Promise<JourneyGraph> {
   const problems = validate(journey.draft, await loadValidationContext(tx, now));
+  if (problems.length === 0) {
+    const zone = await databaseTimeZoneProblem(tx, journey.draft);
+    if (zone) problems.push(zone);
+  }
   if (problems.length > 0) {
     throw appError('journey.invalid', `${problems.length} problem(s): ${problems[0]?.message ?? ''}`, {
       errors: problemsToErrors(problems),
