@@ -380,6 +380,117 @@ describe('staleness: an approval covers one draft revision', () => {
   });
 });
 
+describe('withdrawing (撤回)', () => {
+  const withdraw = (approvalId: string, as = planner) => post(`/approvals/${approvalId}/withdraw`, as);
+
+  it('takes the requester’s waiting request out of the queue and the count, audited, and lets them ask again', async () => {
+    const { id } = await createJourney('撤回后重新提交');
+    const waitingBefore = (await get('/approvals/count', approver)).json().waiting as number;
+    const requested = await requestApproval(id, 1);
+    const approvalId = requested.json().id as string;
+    expect((await get('/approvals/count', approver)).json().waiting).toBe(waitingBefore + 1);
+
+    const withdrawn = await withdraw(approvalId);
+    expect(withdrawn.statusCode).toBe(200);
+    expect(withdrawn.json()).toMatchObject({
+      id: approvalId,
+      status: 'withdrawn',
+      state: 'withdrawn',
+      decidedByName: expect.stringContaining('planner'),
+      decidedAt: expect.any(String),
+    });
+    const queue = await get('/approvals', approver);
+    expect(queue.json().items.map((i: { id: string }) => i.id)).not.toContain(approvalId);
+    expect((await get('/approvals/count', approver)).json().waiting).toBe(waitingBefore);
+    // Approvers still see it, as withdrawn, among the decided ones.
+    const decided = await get('/approvals?status=decided', approver);
+    expect(decided.json().items.find((i: { id: string }) => i.id === approvalId)).toMatchObject({
+      state: 'withdrawn',
+    });
+    expect((await get(`/journeys/${id}/approval`, planner)).json().request).toMatchObject({
+      id: approvalId,
+      state: 'withdrawn',
+    });
+    const audit = await auditActions(id);
+    expect(audit.map((a) => a.action)).toEqual([
+      'journey.created',
+      'journey.approval-requested',
+      'journey.approval-withdrawn',
+    ]);
+    expect(audit[2]?.details).toMatchObject({ approvalId, draftRevision: 1 });
+    expect(audit[2]?.actor).toBe(audit[1]?.actor);
+
+    // Nothing is asked any more: publishing needs a request, and nobody can decide the old one.
+    expectProblem(await post(`/journeys/${id}/publish`, planner), 409, 'approval.required');
+    expectProblem(await post(`/approvals/${approvalId}/approve`, approver), 409, 'approval.withdrawn');
+    expectProblem(await withdraw(approvalId), 409, 'approval.withdrawn');
+
+    const again = await requestApproval(id, 1, 'second try');
+    expect(again.statusCode).toBe(201);
+    expect((await post(`/approvals/${again.json().id}/approve`, approver)).statusCode).toBe(200);
+    expect((await post(`/journeys/${id}/publish`, planner)).json()).toMatchObject({
+      version: 1,
+      approvalId: again.json().id,
+    });
+  });
+
+  it('is refused for someone else’s request, except to an administrator', async () => {
+    const { id } = await createJourney('别人的申请');
+    const requested = await requestApproval(id, 1);
+    const approvalId = requested.json().id as string;
+    const otherPlanner = await t.signIn('planner', 'analyst');
+    const refused = expectProblem(await withdraw(approvalId, otherPlanner), 403, 'approval.not-requester');
+    expect(refused.title).toContain('administrator');
+    // Approvers reject instead; they may not withdraw on the planner's behalf.
+    expectProblem(await withdraw(approvalId, approver), 403, 'auth.forbidden');
+    expect((await get(`/journeys/${id}/approval`, planner)).json().request.state).toBe('pending');
+
+    const byAdmin = await withdraw(approvalId, admin);
+    expect(byAdmin.statusCode).toBe(200);
+    expect(byAdmin.json()).toMatchObject({
+      state: 'withdrawn',
+      decidedByName: expect.stringContaining('admin'),
+    });
+  });
+
+  it('is refused once the request was decided, and for unknown requests', async () => {
+    const { id } = await createJourney('已审批不能撤回');
+    const requested = await requestApproval(id, 1);
+    const approvalId = requested.json().id as string;
+    await post(`/approvals/${approvalId}/reject`, approver, { comment: '缺少退订提示' });
+    const refused = expectProblem(await withdraw(approvalId), 409, 'approval.already-decided');
+    expect(refused).toMatchObject({ approvalStatus: 'rejected' });
+    expect((await get(`/journeys/${id}/approval`, planner)).json().request.state).toBe('rejected');
+
+    expectProblem(await withdraw('00000000-0000-4000-8000-000000000000'), 404, 'approval.not-found');
+    expectProblem(await withdraw('nope'), 404, 'approval.not-found');
+  });
+
+  it('after a rejection, a withdrawn second request leaves publishing asking for approval', async () => {
+    const { id } = await createJourney('驳回后撤回');
+    const first = await requestApproval(id, 1);
+    await post(`/approvals/${first.json().id}/reject`, approver, { comment: 'no' });
+    const second = await requestApproval(id, 1, 'asked again too soon');
+    expect((await withdraw(second.json().id)).statusCode).toBe(200);
+    expectProblem(await post(`/journeys/${id}/publish`, planner), 409, 'approval.required');
+  });
+
+  it('lets exactly one of a withdrawal and an approval at the same moment win', async () => {
+    const { id } = await createJourney('撤回与审批同时');
+    const requested = await requestApproval(id, 1);
+    const approvalId = requested.json().id as string;
+    const [withdrawal, approval] = await Promise.all([
+      withdraw(approvalId),
+      post(`/approvals/${approvalId}/approve`, approver),
+    ]);
+    expect([withdrawal.statusCode, approval.statusCode].sort()).toEqual([200, 409]);
+    const closing = (await auditActions(id)).filter((a) =>
+      ['journey.approved', 'journey.approval-withdrawn'].includes(a.action),
+    );
+    expect(closing).toHaveLength(1);
+  });
+});
+
 describe('the demo', () => {
   it('leaves a starter journey waiting for the demo approver, asked for by the planner', async () => {
     const me = (await get('/auth/me', planner)).json();

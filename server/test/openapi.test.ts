@@ -66,7 +66,7 @@ describe('/openapi.json', () => {
         expect(param?.schema, `${method.toUpperCase()} ${path} path parameter ${name}`).toBeTruthy();
       }
       const takesBody =
-        ['post', 'put', 'patch'].includes(method) && !/\/(logout|pause|resume|archive)$/.test(path);
+        ['post', 'put', 'patch'].includes(method) && !/\/(logout|pause|resume|archive|withdraw)$/.test(path);
       if (takesBody) {
         const content = op.requestBody?.content ?? {};
         expect(

@@ -56,4 +56,11 @@ describe('route permissions', () => {
     expect([approver.has('journeys.approve'), approver.has('journeys.publish')]).toEqual([true, false]);
     expect(approver.has('journeys.write')).toBe(false);
   });
+
+  it("lets only administrators withdraw someone else's approval request", () => {
+    const holders = Object.entries(rolePermissions)
+      .filter(([, held]) => held.includes('journeys.withdraw-any-approval'))
+      .map(([role]) => role);
+    expect(holders).toEqual(['admin']);
+  });
 });

@@ -193,4 +193,53 @@ describe('maker–checker approval (审批)', { timeout: 180_000 }, () => {
     expect(await dialog.getByRole('button', { name: 'Publish now' }).count()).toBe(0);
     await screenshot(planner, 'approval-stale');
   });
+
+  it('a planner withdraws a waiting request (撤回申请), and can request approval again', async () => {
+    const created = await product.adminRequest('POST', '/journeys', { name: 'Savings nudge', graph });
+    const id = (created.json as { id: string }).id;
+    const planner = await newPage(browser);
+    await signIn(planner, product.url, await product.addUser(['planner']));
+    await planner.goto(`${product.url}/journeys/${id}`);
+    await canvasNode(planner, 'wait.duration').waitFor();
+    await planner.getByRole('button', { name: 'Publish', exact: true }).click();
+    const dialog = planner.getByRole('dialog');
+    await dialog.getByLabel('Note for the approver').fill('asked too early');
+    await dialog.getByRole('button', { name: 'Request approval' }).click();
+    const state = dialog.locator('[data-testid="approval-state"]');
+    await poll(() => state.textContent()).toContain('Waiting for approval');
+
+    // Withdrawing asks first; keeping it leaves the request waiting.
+    await dialog.getByRole('button', { name: 'Withdraw request' }).click();
+    await poll(() => dialog.textContent()).toContain('Withdraw this request?');
+    await dialog.getByRole('button', { name: 'Keep it waiting' }).click();
+    expect(await dialog.getByRole('button', { name: 'Yes, withdraw' }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Withdraw request' }).click();
+    await screenshot(planner, 'approval-withdraw-confirm');
+    await dialog.getByRole('button', { name: 'Yes, withdraw' }).click();
+    await poll(() => state.textContent()).toContain('Request withdrawn by');
+    expect(await state.textContent()).toContain('No request is waiting');
+    expect(await dialog.getByRole('button', { name: 'Withdraw request' }).count()).toBe(0);
+    const again = dialog.getByRole('button', { name: 'Request approval again' });
+    expect(await again.isEnabled()).toBe(true);
+    await screenshot(planner, 'approval-withdrawn');
+
+    // The approver, in Chinese: nothing waits, and the decided list says it was withdrawn.
+    const approver = await newPage(browser, 'zh-CN');
+    await signIn(approver, product.url, await product.addUser(['approver'], 'zh-CN'));
+    await approver.getByRole('link', { name: /^待审批/ }).click();
+    await poll(() => approver.locator('.empty-state').textContent()).toContain('暂无待审批的申请。');
+    await approver.getByRole('tab', { name: '已处理' }).click();
+    const card = approver.locator('.approval-card', { hasText: 'Savings nudge' });
+    await poll(() => card.locator('.approval-state').textContent()).toBe('已撤回');
+    expect(await card.locator('.approval-decision').textContent()).toContain('已撤回');
+    await screenshot(approver, 'approvals-withdrawn-zh');
+
+    // The planner asks again, and the request waits once more.
+    await again.click();
+    await poll(() => state.textContent()).toContain('Waiting for approval');
+    const approval = (await product.adminRequest('GET', `/journeys/${id}/approval`)).json as {
+      request: { state: string; note: string };
+    };
+    expect(approval.request).toMatchObject({ state: 'pending', note: 'asked too early' });
+  });
 });

@@ -6,9 +6,9 @@ const { approvals, journeyVersions } = schema;
 
 /**
  * The approval that allows publishing draft revision `draftRevision` of a journey right now, or
- * a 409 saying what is missing: no request (`approval.required`), one still waiting
- * (`approval.pending`), a rejection (`approval.rejected`, with the approver's comment), a request
- * for an earlier revision (`approval.stale`) or an approval already spent (`approval.used`).
+ * a 409 saying what is missing: no request or a withdrawn one (`approval.required`), one still
+ * waiting (`approval.pending`), a rejection (`approval.rejected`, with the approver's comment), a
+ * request for an earlier revision (`approval.stale`) or an approval already spent (`approval.used`).
  * Call it inside the publish transaction, with the journey row locked, so two publishes cannot
  * spend one approval (the unique index on `journey_versions.approval_id` is the last guard).
  */
@@ -24,11 +24,15 @@ export async function approvalForPublish(tx: Db, journeyId: string, draftRevisio
     .from(approvals)
     .leftJoin(journeyVersions, eq(journeyVersions.approvalId, approvals.id))
     .where(
-      and(eq(approvals.journeyId, journeyId), inArray(approvals.status, ['pending', 'approved', 'rejected'])),
+      and(
+        eq(approvals.journeyId, journeyId),
+        inArray(approvals.status, ['pending', 'approved', 'rejected', 'withdrawn']),
+      ),
     )
     .orderBy(desc(approvals.requestedAt), desc(approvals.id))
     .limit(1);
-  if (!latest) throw appError('approval.required');
+  // A withdrawn request leaves nothing asked, whatever was decided before it.
+  if (!latest || latest.status === 'withdrawn') throw appError('approval.required');
   const extensions = { approvalId: latest.id, approvalRevision: latest.draftRevision };
   // An approval spent on an earlier draft simply no longer applies: the edits need a new one.
   if (latest.usedBy !== null && latest.draftRevision !== draftRevision) throw appError('approval.required');

@@ -14,6 +14,7 @@ export const approvalStates = [
   'stale',
   'published',
   'superseded',
+  'withdrawn',
 ] as const;
 export type ApprovalState = (typeof approvalStates)[number];
 
@@ -30,6 +31,7 @@ export function approvalState(
   switch (approval.status) {
     case 'rejected':
     case 'superseded':
+    case 'withdrawn':
       return approval.status;
     case 'pending':
     case 'approved':

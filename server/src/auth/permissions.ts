@@ -22,6 +22,11 @@ export const permissions = [
   'journeys.write',
   'journeys.publish',
   'journeys.approve',
+  /**
+   * Withdraw someone else's waiting approval request (撤回), e.g. when its requester has left.
+   * Requesters withdraw their own with `journeys.publish`; only administrators hold this.
+   */
+  'journeys.withdraw-any-approval',
   'connectors.read',
   'connectors.write',
   'reports.read',

@@ -140,6 +140,14 @@ export const errorCatalog = {
     status: 400,
     title: 'Say why you reject the request, so the planner knows what to change.',
   },
+  'approval.withdrawn': {
+    status: 409,
+    title: 'This request was withdrawn, so it no longer waits for a decision.',
+  },
+  'approval.not-requester': {
+    status: 403,
+    title: 'Only the person who requested this approval, or an administrator, can withdraw it.',
+  },
 
   // Relationship-manager tasks (客户经理任务).
   'rm-task.not-found': {

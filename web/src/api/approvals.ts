@@ -1,7 +1,17 @@
 import { api } from './client.ts';
 
-/** Where a request stands: `stale` once the draft was edited after it, `published` once spent. */
-export type ApprovalState = 'pending' | 'approved' | 'rejected' | 'stale' | 'published' | 'superseded';
+/**
+ * Where a request stands: `stale` once the draft was edited after it, `published` once spent,
+ * `withdrawn` once its requester took it back before anyone decided.
+ */
+export type ApprovalState =
+  | 'pending'
+  | 'approved'
+  | 'rejected'
+  | 'stale'
+  | 'published'
+  | 'superseded'
+  | 'withdrawn';
 
 /** An approval request (审批) of one draft revision of a journey. */
 export interface ApprovalRequest {
@@ -41,7 +51,15 @@ export async function requestApproval(
   return api.post<ApprovalRequest>(`/journeys/${journeyId}/approval-requests`, input);
 }
 
-/** The approver's queue (requests waiting for a decision, or the decided ones). */
+/**
+ * Takes a waiting request back (撤回): approvers no longer see it, and the journey can be submitted
+ * again. Allowed to whoever requested it, and to administrators.
+ */
+export async function withdrawApproval(id: string): Promise<ApprovalRequest> {
+  return api.post<ApprovalRequest>(`/approvals/${id}/withdraw`);
+}
+
+/** The approver's queue (requests waiting for a decision, or the decided and withdrawn ones). */
 export async function listApprovals(status: 'pending' | 'decided'): Promise<ApprovalRequest[]> {
   const body = await api.get<{ items: ApprovalRequest[] }>('/approvals', { query: { status } });
   return body.items;

@@ -20,7 +20,12 @@ interface ApprovalCardProps {
 }
 
 /** Codes that mean the request is no longer this approver's to decide. */
-const goneCodes = new Set(['approval.already-decided', 'approval.stale', 'approval.not-found']);
+const goneCodes = new Set([
+  'approval.already-decided',
+  'approval.stale',
+  'approval.withdrawn',
+  'approval.not-found',
+]);
 
 /** One waiting request: the journey, who asked and why, what would change, and the decision. */
 export function ApprovalCard({ request, userId, onDecided }: ApprovalCardProps) {

@@ -3,7 +3,15 @@ import { useI18n } from '../i18n/index.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { RequestFacts } from './request-facts.tsx';
 
-/** Requests already approved or rejected, newest first: who decided, when, and their comment. */
+/** How a request was closed; approved ones stay "approved" once published or made stale by edits. */
+function outcomeOf(request: ApprovalRequest): 'approved' | 'rejected' | 'withdrawn' {
+  return request.state === 'rejected' || request.state === 'withdrawn' ? request.state : 'approved';
+}
+
+/**
+ * Requests already approved, rejected or withdrawn by the planner, newest first: who decided (or
+ * withdrew), when, and the approver's comment.
+ */
 export function DecidedList({ items }: { items: readonly ApprovalRequest[] }) {
   const { t, locale } = useI18n();
   return (
@@ -16,7 +24,7 @@ export function DecidedList({ items }: { items: readonly ApprovalRequest[] }) {
           </div>
           <p className="approval-decision">
             {t('approvals.decision', {
-              state: t(`approvals.state.${request.state === 'rejected' ? 'rejected' : 'approved'}`),
+              state: t(`approvals.state.${outcomeOf(request)}`),
               name: request.decidedByName ?? '—',
               when: formatDateTime(request.decidedAt, locale),
             })}

@@ -192,6 +192,14 @@ export const en = {
     rejectedHint: 'Change the draft as asked, then request approval again.',
     stale:
       'The draft was edited after approval was requested (revision {{requested}}, now {{current}}), so it needs approval again.',
+    withdraw: 'Withdraw request',
+    withdrawQuestion:
+      'Withdraw this request? Approvers will no longer see it; you can request approval again at any time.',
+    withdrawConfirm: 'Yes, withdraw',
+    withdrawKeep: 'Keep it waiting',
+    withdrawing: 'Withdrawing…',
+    withdrawn:
+      'Request withdrawn by {{name}} on {{when}}. No request is waiting: request approval again when the draft is ready.',
   },
   approvals: {
     title: 'Approvals',
@@ -227,6 +235,7 @@ export const en = {
       stale: 'Out of date',
       published: 'Published',
       superseded: 'Replaced',
+      withdrawn: 'Withdrawn',
     },
   },
   versions: {
@@ -594,6 +603,8 @@ export const en = {
       'own-request': 'You asked for this approval yourself, so someone else must decide it.',
       'own-changes': 'You changed this draft yourself, so someone else must approve it.',
       'comment-required': 'Say why you reject the request, so the planner knows what to change.',
+      withdrawn: 'This request was withdrawn, so it no longer waits for a decision.',
+      'not-requester': 'Only the person who requested this approval, or an administrator, can withdraw it.',
     },
     'rm-task': {
       'not-found': 'This task no longer exists in the journey.',

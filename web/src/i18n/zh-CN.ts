@@ -186,6 +186,12 @@ export const zhCN: Translations = {
     rejectedHint: '请按意见修改草稿后重新提交审批。',
     stale:
       '提交审批后草稿又被修改过（提交时为第 {{requested}} 次修订，现在为第 {{current}} 次），需要重新审批。',
+    withdraw: '撤回申请',
+    withdrawQuestion: '确定撤回此审批申请吗？撤回后审批人将不再看到它，您随时可以重新提交审批。',
+    withdrawConfirm: '确认撤回',
+    withdrawKeep: '继续等待',
+    withdrawing: '正在撤回…',
+    withdrawn: '{{name}} 已于 {{when}} 撤回审批申请。当前没有等待处理的申请，草稿准备好后可重新提交审批。',
   },
   approvals: {
     title: '待审批',
@@ -221,6 +227,7 @@ export const zhCN: Translations = {
       stale: '已失效',
       published: '已发布',
       superseded: '已被替代',
+      withdrawn: '已撤回',
     },
   },
   versions: {
@@ -584,6 +591,8 @@ export const zhCN: Translations = {
       'own-request': '这是您本人提交的审批申请，需由其他人审批（四眼原则）。',
       'own-changes': '您本人修改过此草稿，需由其他人审批（四眼原则）。',
       'comment-required': '请填写驳回原因，方便策划知道需要修改什么。',
+      withdrawn: '此申请已被撤回，无需再审批。',
+      'not-requester': '只有提交此审批申请的本人或管理员才能撤回。',
     },
     'rm-task': {
       'not-found': '旅程中已没有此任务。',

@@ -57,8 +57,10 @@ export const journeyVersions = pgTable(
 /**
  * `superseded`: a pending request whose draft was edited afterwards, closed when the planner asks
  * again for the newer revision (so only one request per journey is ever open).
+ * `withdrawn`: a pending request taken back by whoever asked (or an administrator) before anyone
+ * decided it; `decided_by`/`decided_at` then name the withdrawer.
  */
-export const approvalStatuses = ['pending', 'approved', 'rejected', 'superseded'] as const;
+export const approvalStatuses = ['pending', 'approved', 'rejected', 'superseded', 'withdrawn'] as const;
 export type ApprovalStatus = (typeof approvalStatuses)[number];
 
 /** Maker–checker: a request to publish one draft revision, decided by an approver. */

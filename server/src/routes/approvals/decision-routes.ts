@@ -26,7 +26,7 @@ export const approvalDecisionRoutes: FastifyPluginAsyncZod = async (app) => {
           tags: ['approvals'],
           summary,
           description:
-            'Refused to whoever asked for the approval (403 approval.own-request) or changed the draft since the live version (403 approval.own-changes), for a request already decided (409 approval.already-decided) and for one whose draft was edited since (409 approval.stale).',
+            'Refused to whoever asked for the approval (403 approval.own-request) or changed the draft since the live version (403 approval.own-changes), for a request already decided (409 approval.already-decided) or withdrawn by the planner (409 approval.withdrawn), and for one whose draft was edited since (409 approval.stale).',
           params: idParams,
           body: z.object({
             comment: z
@@ -62,6 +62,7 @@ export const approvalDecisionRoutes: FastifyPluginAsyncZod = async (app) => {
           if (!approval) throw appError('approval.not-found');
           if (approval.requestedBy === principal.userId) throw appError('approval.own-request');
           if (approval.status === 'superseded') throw appError('approval.stale');
+          if (approval.status === 'withdrawn') throw appError('approval.withdrawn');
           if (approval.status !== 'pending') {
             throw appError('approval.already-decided', undefined, {
               extensions: { status: approval.status },

@@ -53,7 +53,7 @@ export const approvalQueueRoute: FastifyPluginAsyncZod = async (app) => {
             .enum(statusFilters)
             .default('pending')
             .describe(
-              'pending: waiting for a decision (stale ones included, marked); decided: approved or rejected',
+              'pending: waiting for a decision (stale ones included, marked); decided: approved, rejected or withdrawn by the planner',
             ),
           journeyId: z.uuid().optional(),
           limit: z.coerce.number().int().min(1).max(200).default(100),
@@ -67,7 +67,7 @@ export const approvalQueueRoute: FastifyPluginAsyncZod = async (app) => {
         status === 'pending'
           ? (['pending'] as const)
           : status === 'decided'
-            ? (['approved', 'rejected'] as const)
+            ? (['approved', 'rejected', 'withdrawn'] as const)
             : schema.approvalStatuses;
       const rows = await selectApprovalRows(
         app.db,

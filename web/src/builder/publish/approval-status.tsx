@@ -2,35 +2,42 @@ import type { ApprovalRequest, ApprovalState } from '../../api/approvals.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Banner } from '../../ui/banner.tsx';
 import { formatDateTime } from '../../ui/format.ts';
+import { PendingRequest } from './pending-request.tsx';
 
 interface ApprovalStatusProps {
   request: ApprovalRequest | null;
   state: ApprovalState | undefined;
   revision: number;
+  /** Whether the signed-in user may withdraw a waiting request (they asked, or they administer). */
+  mayWithdraw: boolean;
   onRefresh: () => void;
+  onWithdrawn: () => void;
+  onError: (failure: unknown) => void;
 }
 
 /** Where the journey's approval request stands, in the planner's words, above the publish form. */
-export function ApprovalStatus({ request, state, revision, onRefresh }: ApprovalStatusProps) {
+export function ApprovalStatus({
+  request,
+  state,
+  revision,
+  mayWithdraw,
+  onRefresh,
+  onWithdrawn,
+  onError,
+}: ApprovalStatusProps) {
   const { t, locale } = useI18n();
   if (!request || state === undefined) return null;
-  const requester = request.requestedByName ?? '—';
   const decider = request.decidedByName ?? '—';
   switch (state) {
     case 'pending':
       return (
-        <Banner
-          kind="info"
-          action={
-            <button type="button" className="button small" onClick={onRefresh}>
-              {t('approval.refresh')}
-            </button>
-          }
-        >
-          <span data-testid="approval-state">
-            {t('approval.pending', { name: requester, when: formatDateTime(request.requestedAt, locale) })}
-          </span>
-        </Banner>
+        <PendingRequest
+          request={request}
+          mayWithdraw={mayWithdraw}
+          onRefresh={onRefresh}
+          onWithdrawn={onWithdrawn}
+          onError={onError}
+        />
       );
     case 'approved':
       return (
@@ -59,6 +66,14 @@ export function ApprovalStatus({ request, state, revision, onRefresh }: Approval
         <Banner kind="warning">
           <span data-testid="approval-state">
             {t('approval.stale', { requested: request.draftRevision, current: revision })}
+          </span>
+        </Banner>
+      );
+    case 'withdrawn':
+      return (
+        <Banner kind="info">
+          <span data-testid="approval-state">
+            {t('approval.withdrawn', { name: decider, when: formatDateTime(request.decidedAt, locale) })}
           </span>
         </Banner>
       );

@@ -2,7 +2,9 @@ import { diffGraphs, type Problem } from '@waymark/journey';
 import { useEffect, useState } from 'react';
 import { isApiError } from '../../api/api-error.ts';
 import { requestApproval } from '../../api/approvals.ts';
+import { can } from '../../api/auth.ts';
 import { getJourney, getVersion, type Journey, publishJourney } from '../../api/journeys.ts';
+import { useAuth } from '../../auth/auth-context.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { Banner } from '../../ui/banner.tsx';
 import { Dialog } from '../../ui/dialog.tsx';
@@ -52,6 +54,12 @@ export function PublishDialog({
   const approvalUnknown = approval.approval === undefined && approval.error === undefined;
   const mustRequest = approvalRequired && approval.state !== 'approved';
   const approvedNote = approval.state === 'approved' ? approval.approval?.request?.note : undefined;
+  const { user } = useAuth();
+  const latestRequest = approval.approval?.request ?? null;
+  // Whoever asked takes their own request back; administrators anyone's (the server decides too).
+  const mayWithdraw =
+    latestRequest !== null &&
+    (latestRequest.requestedBy === user?.id || can(user, 'journeys.withdraw-any-approval'));
 
   // The version history says what the approver approved, unless the planner writes otherwise.
   useEffect(() => {
@@ -124,7 +132,9 @@ export function PublishDialog({
             >
               {busy
                 ? t('approval.requesting')
-                : approval.state === 'rejected' || approval.state === 'stale'
+                : approval.state === 'rejected' ||
+                    approval.state === 'stale' ||
+                    approval.state === 'withdrawn'
                   ? t('approval.requestAgain')
                   : t('approval.request')}
             </button>
@@ -145,10 +155,20 @@ export function PublishDialog({
       {approvalRequired ? <p className="muted">{t('approval.requiredIntro')}</p> : null}
       {approval.error ? <Banner kind="warning">{errorText(t, approval.error)}</Banner> : null}
       <ApprovalStatus
-        request={approval.approval?.request ?? null}
+        request={latestRequest}
         state={approval.state}
         revision={revision}
+        mayWithdraw={mayWithdraw}
         onRefresh={() => void approval.reload()}
+        onWithdrawn={() => {
+          setError(undefined);
+          void approval.reload();
+        }}
+        onError={(failure) => {
+          setError(failure);
+          // Decided or withdrawn meanwhile: show where it stands now.
+          if (isApiError(failure) && failure.code.startsWith('approval.')) void approval.reload();
+        }}
       />
       {problems.length > 0 ? <Banner kind="error">{t('publish.blocked')}</Banner> : null}
       {error ? (

@@ -1,0 +1,87 @@
+import { schema } from '@waymark/db';
+import { and, eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { approvalRowById } from '../../approvals/approval-rows.ts';
+import { recordAudit } from '../../audit/record-audit.ts';
+import { appError } from '../../errors/app-error.ts';
+import { errorResponses, idParams, isUuid } from '../../lib/http-schemas.ts';
+import { principalOf } from '../../plugins/authenticate.ts';
+import { lockJourney } from '../journeys/lock-journey.ts';
+import { approvalViewSchema, toApprovalView } from './schemas.ts';
+
+const { approvals } = schema;
+
+/** The maker takes back a request nobody decided yet (撤回), so it leaves the approvers' queue. */
+export const approvalWithdrawRoute: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/:id/withdraw',
+    {
+      config: { permission: 'journeys.publish' },
+      schema: {
+        tags: ['approvals'],
+        summary: 'Withdraw a waiting approval request, so approvers no longer see it',
+        description:
+          'Only whoever requested it may withdraw it, or an administrator (journeys.withdraw-any-approval, for a requester who is away or has left); other planners get 403 approval.not-requester, and approvers reject instead. Only a waiting request can be withdrawn: 409 approval.already-decided (with `approvalStatus`) once approved or rejected, approval.withdrawn when withdrawn already, approval.stale when a newer request replaced it. The request keeps its history with status `withdrawn` and the withdrawer as `decidedBy`; the journey can then be submitted for approval again.',
+        params: idParams,
+        response: { 200: approvalViewSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const now = app.clock.now();
+      const id = request.params.id;
+      await app.db.transaction(async (tx) => {
+        const [target] = isUuid(id)
+          ? await tx.orm
+              .select({ journeyId: approvals.journeyId })
+              .from(approvals)
+              .where(eq(approvals.id, id))
+          : [];
+        if (!target) throw appError('approval.not-found');
+        // Journey first, then the request: the order approving, requesting and publishing lock
+        // them in, so a withdrawal racing an approval waits for it instead of deadlocking.
+        await lockJourney(tx, target.journeyId);
+        const [approval] = await tx.orm.select().from(approvals).where(eq(approvals.id, id)).for('update');
+        if (!approval) throw appError('approval.not-found');
+        if (
+          approval.requestedBy !== principal.userId &&
+          !principal.permissions.has('journeys.withdraw-any-approval')
+        ) {
+          throw appError('approval.not-requester');
+        }
+        switch (approval.status) {
+          case 'pending':
+            break;
+          case 'withdrawn':
+            throw appError('approval.withdrawn');
+          case 'superseded':
+            throw appError('approval.stale');
+          case 'approved':
+          case 'rejected':
+            // Not `status`: the problem's own `status` (the HTTP one) would hide it.
+            throw appError('approval.already-decided', undefined, {
+              extensions: { approvalStatus: approval.status },
+            });
+        }
+        await tx.orm
+          .update(approvals)
+          .set({ status: 'withdrawn', decidedBy: principal.userId, decidedAt: now })
+          .where(and(eq(approvals.id, approval.id), eq(approvals.status, 'pending')));
+        await recordAudit(tx, now, {
+          actor: principal,
+          action: 'journey.approval-withdrawn',
+          subjectType: 'journey',
+          subjectId: approval.journeyId,
+          details: {
+            approvalId: approval.id,
+            draftRevision: approval.draftRevision,
+            requestedBy: approval.requestedBy,
+          },
+        });
+      });
+      const row = await approvalRowById(app.db, id);
+      if (!row) throw appError('approval.not-found');
+      return toApprovalView(row);
+    },
+  );
+};
