@@ -243,11 +243,13 @@ describe('deciding', () => {
       comment: '合规，同意上线',
       decidedByName: expect.stringContaining('approver'),
     });
-    expectProblem(
+    const decided = expectProblem(
       await post(`/approvals/${approvalId}/reject`, approver, { comment: 'changed my mind' }),
       409,
       'approval.already-decided',
     );
+    // Which decision stands, for the approver who came second.
+    expect(decided).toMatchObject({ approvalStatus: 'approved' });
     expectProblem(await requestApproval(id, 1), 409, 'approval.already-approved');
 
     const published = await post(`/journeys/${id}/publish`, planner, { baseRevision: 1, note: 'v1' });

@@ -65,7 +65,7 @@ export const approvalDecisionRoutes: FastifyPluginAsyncZod = async (app) => {
           if (approval.status === 'withdrawn') throw appError('approval.withdrawn');
           if (approval.status !== 'pending') {
             throw appError('approval.already-decided', undefined, {
-              extensions: { status: approval.status },
+              extensions: { approvalStatus: approval.status },
             });
           }
           if (journey.status === 'archived') throw appError('journey.archived');
