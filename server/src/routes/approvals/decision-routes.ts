@@ -4,11 +4,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { approvalRowById } from '../../approvals/approval-rows.ts';
 import { editedDraftSince } from '../../approvals/edited-draft-since.ts';
+import { assertWaiting, lockApproval } from '../../approvals/lock-approval.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { appError } from '../../errors/app-error.ts';
-import { errorResponses, idParams, isUuid } from '../../lib/http-schemas.ts';
+import { errorResponses, idParams } from '../../lib/http-schemas.ts';
 import { principalOf } from '../../plugins/authenticate.ts';
-import { lockJourney } from '../journeys/lock-journey.ts';
 import { approvalViewSchema, toApprovalView } from './schemas.ts';
 
 const { approvals, journeyVersions } = schema;
@@ -48,26 +48,9 @@ export const approvalDecisionRoutes: FastifyPluginAsyncZod = async (app) => {
         const now = app.clock.now();
         const id = request.params.id;
         await app.db.transaction(async (tx) => {
-          const [target] = isUuid(id)
-            ? await tx.orm
-                .select({ journeyId: approvals.journeyId })
-                .from(approvals)
-                .where(eq(approvals.id, id))
-            : [];
-          if (!target) throw appError('approval.not-found');
-          // Journey first, then the request: the order publishing and requesting lock them in, so a
-          // decision never deadlocks against them, and the draft cannot move while we decide.
-          const journey = await lockJourney(tx, target.journeyId);
-          const [approval] = await tx.orm.select().from(approvals).where(eq(approvals.id, id)).for('update');
-          if (!approval) throw appError('approval.not-found');
+          const { journey, approval } = await lockApproval(tx, id);
           if (approval.requestedBy === principal.userId) throw appError('approval.own-request');
-          if (approval.status === 'superseded') throw appError('approval.stale');
-          if (approval.status === 'withdrawn') throw appError('approval.withdrawn');
-          if (approval.status !== 'pending') {
-            throw appError('approval.already-decided', undefined, {
-              extensions: { approvalStatus: approval.status },
-            });
-          }
+          assertWaiting(approval);
           if (journey.status === 'archived') throw appError('journey.archived');
           const [live] =
             journey.liveVersion === null

@@ -2,11 +2,11 @@ import { schema } from '@waymark/db';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { approvalRowById } from '../../approvals/approval-rows.ts';
+import { assertWaiting, lockApproval } from '../../approvals/lock-approval.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { appError } from '../../errors/app-error.ts';
-import { errorResponses, idParams, isUuid } from '../../lib/http-schemas.ts';
+import { errorResponses, idParams } from '../../lib/http-schemas.ts';
 import { principalOf } from '../../plugins/authenticate.ts';
-import { lockJourney } from '../journeys/lock-journey.ts';
 import { approvalViewSchema, toApprovalView } from './schemas.ts';
 
 const { approvals } = schema;
@@ -31,38 +31,14 @@ export const approvalWithdrawRoute: FastifyPluginAsyncZod = async (app) => {
       const now = app.clock.now();
       const id = request.params.id;
       await app.db.transaction(async (tx) => {
-        const [target] = isUuid(id)
-          ? await tx.orm
-              .select({ journeyId: approvals.journeyId })
-              .from(approvals)
-              .where(eq(approvals.id, id))
-          : [];
-        if (!target) throw appError('approval.not-found');
-        // Journey first, then the request: the order approving, requesting and publishing lock
-        // them in, so a withdrawal racing an approval waits for it instead of deadlocking.
-        await lockJourney(tx, target.journeyId);
-        const [approval] = await tx.orm.select().from(approvals).where(eq(approvals.id, id)).for('update');
-        if (!approval) throw appError('approval.not-found');
+        const { approval } = await lockApproval(tx, id);
         if (
           approval.requestedBy !== principal.userId &&
           !principal.permissions.has('journeys.withdraw-any-approval')
         ) {
           throw appError('approval.not-requester');
         }
-        switch (approval.status) {
-          case 'pending':
-            break;
-          case 'withdrawn':
-            throw appError('approval.withdrawn');
-          case 'superseded':
-            throw appError('approval.stale');
-          case 'approved':
-          case 'rejected':
-            // Not `status`: the problem's own `status` (the HTTP one) would hide it.
-            throw appError('approval.already-decided', undefined, {
-              extensions: { approvalStatus: approval.status },
-            });
-        }
+        assertWaiting(approval);
         await tx.orm
           .update(approvals)
           .set({ status: 'withdrawn', decidedBy: principal.userId, decidedAt: now })
