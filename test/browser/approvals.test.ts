@@ -33,18 +33,23 @@ const graph = {
   settings: {},
 };
 
+/** A new planner signs in, opens the journey's canvas and clicks Publish: the page and its dialog. */
+async function plannerOpensPublish(journeyId: string) {
+  const planner = await newPage(browser);
+  await signIn(planner, product.url, await product.addUser(['planner']));
+  await planner.goto(`${product.url}/journeys/${journeyId}`);
+  await canvasNode(planner, 'wait.duration').waitFor();
+  await planner.getByRole('button', { name: 'Publish', exact: true }).click();
+  return { planner, dialog: planner.getByRole('dialog') };
+}
+
 describe('maker–checker approval (审批)', { timeout: 180_000 }, () => {
   it('a planner requests approval, an approver approves in 待审批, then the planner publishes', async () => {
     const created = await product.adminRequest('POST', '/journeys', { name: '代发工资客户关怀', graph });
     const id = (created.json as { id: string }).id;
 
     // The planner: Publish asks for approval first, with a note for the approver.
-    const planner = await newPage(browser);
-    await signIn(planner, product.url, await product.addUser(['planner']));
-    await planner.goto(`${product.url}/journeys/${id}`);
-    await canvasNode(planner, 'wait.duration').waitFor();
-    await planner.getByRole('button', { name: 'Publish', exact: true }).click();
-    const dialog = planner.getByRole('dialog');
+    const { planner, dialog } = await plannerOpensPublish(id);
     await poll(() => dialog.textContent()).toContain("Publishing needs an approver's sign-off first");
     expect(await dialog.getByRole('button', { name: 'Publish now' }).count()).toBe(0);
     await dialog.getByLabel('Note for the approver').fill('首次上线：工资到账两天后关怀');
@@ -145,12 +150,7 @@ describe('maker–checker approval (审批)', { timeout: 180_000 }, () => {
     await card.getByRole('button', { name: 'Reject' }).click();
     await poll(() => approverPage.locator('.banner').first().textContent()).toContain('is rejected');
 
-    const planner = await newPage(browser);
-    await signIn(planner, product.url, await product.addUser(['planner']));
-    await planner.goto(`${product.url}/journeys/${id}`);
-    await canvasNode(planner, 'wait.duration').waitFor();
-    await planner.getByRole('button', { name: 'Publish', exact: true }).click();
-    const dialog = planner.getByRole('dialog');
+    const { planner, dialog } = await plannerOpensPublish(id);
     const state = dialog.locator('[data-testid="approval-state"]');
     await poll(() => state.textContent()).toContain('Two days is too long; use one day');
     expect(await state.textContent()).toContain('Rejected by');
@@ -197,12 +197,7 @@ describe('maker–checker approval (审批)', { timeout: 180_000 }, () => {
   it('a planner withdraws a waiting request (撤回申请), and can request approval again', async () => {
     const created = await product.adminRequest('POST', '/journeys', { name: 'Savings nudge', graph });
     const id = (created.json as { id: string }).id;
-    const planner = await newPage(browser);
-    await signIn(planner, product.url, await product.addUser(['planner']));
-    await planner.goto(`${product.url}/journeys/${id}`);
-    await canvasNode(planner, 'wait.duration').waitFor();
-    await planner.getByRole('button', { name: 'Publish', exact: true }).click();
-    const dialog = planner.getByRole('dialog');
+    const { planner, dialog } = await plannerOpensPublish(id);
     await dialog.getByLabel('Note for the approver').fill('asked too early');
     await dialog.getByRole('button', { name: 'Request approval' }).click();
     const state = dialog.locator('[data-testid="approval-state"]');
