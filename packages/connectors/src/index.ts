@@ -13,6 +13,12 @@ export {
   type WeComCredentials,
   wecom,
 } from './connectors/wecom/index.ts';
+export {
+  createWeComContactConnector,
+  type WeComContactConnectorOptions,
+  type WeComContactCredentials,
+  wecomContact,
+} from './connectors/wecom-contact/index.ts';
 export { connectorDefinitions } from './registry.ts';
 export {
   type ChannelMessages,
@@ -31,6 +37,7 @@ export {
   type WebhookMessage,
   type WeComMessage,
   webhookMessageSchema,
+  wecomExternalUserIdSchema,
   wecomMessageSchema,
   wecomUserIdSchema,
 } from './sdk/channel-messages.ts';
@@ -45,6 +52,7 @@ export {
   type OutgoingMessage,
   type SendOutcome,
   type SendReceipt,
+  type SentMessage,
   type WebhookRequest,
 } from './sdk/define-connector.ts';
 export { type EmailBodies, emailBodies, htmlToText } from './sdk/email-body.ts';

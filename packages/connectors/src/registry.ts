@@ -3,6 +3,7 @@ import { httpSmsGateway } from './connectors/http-sms-gateway/index.ts';
 import { outboundWebhook } from './connectors/outbound-webhook/index.ts';
 import { smtpEmail } from './connectors/smtp-email/index.ts';
 import { wecom } from './connectors/wecom/index.ts';
+import { wecomContact } from './connectors/wecom-contact/index.ts';
 import type { AnyConnectorDefinition } from './sdk/define-connector.ts';
 
 /** Every built-in connector. Adding one is a folder under `connectors/` and one line here. */
@@ -11,5 +12,6 @@ export const connectorDefinitions = [
   httpPushGateway,
   outboundWebhook,
   wecom,
+  wecomContact,
   smtpEmail,
 ] as const satisfies readonly AnyConnectorDefinition[];

@@ -20,6 +20,7 @@ it('holds every built-in connector by id', () => {
     'http-push-gateway',
     'outbound-webhook',
     'wecom',
+    'wecom-contact',
     'smtp-email',
   ]);
   expect(registry.get('http-sms-gateway')?.channel).toBe('sms');

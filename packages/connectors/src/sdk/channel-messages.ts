@@ -47,21 +47,42 @@ const utf8 = new TextEncoder();
 /** WeCom measures its limits in UTF-8 bytes, so a Chinese script reaches them at a third of the characters. */
 const maxBytes = (limit: number) => (text: string) => utf8.encode(text).length <= limit;
 
-export const wecomMessageSchema = z.object({
-  /** The customer's WeCom user id (the `wecomUserId` profile attribute). */
-  toUserId: wecomUserIdSchema,
-  /** The rendered script; a plain text message, or the card's description when `card` is set. */
-  text: z.string().min(1).refine(maxBytes(2048), 'at most 2048 bytes (about 680 Chinese characters)'),
-  /** Sends a text card (标题 + 描述 + 链接) instead of plain text. */
-  card: z
-    .object({
-      title: z.string().min(1).refine(maxBytes(128), 'at most 128 bytes'),
-      url: z.url({ protocol: /^https?$/ }),
-      buttonText: z.string().max(4).optional(),
-    })
-    .optional(),
-});
-/** One WeCom application message to one customer. */
+/** An external contact's id (外部联系人 external_userid), as WeCom issues it (`wm…`). */
+export const wecomExternalUserIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'a WeCom external userid of 1 to 64 letters, digits or _-');
+
+/**
+ * One channel, two ways in: the `wecom` connector sends application messages to `toUserId`, the
+ * `wecom-contact` connector asks the customer's relationship manager (`sender`) to send to the
+ * customer as their external contact (`externalUserId`). Both are the customer's WeCom, with the
+ * same consent, caps and templates, so a planner picks "WeCom" and then the account; the message
+ * carries every WeCom identity the customer has, and each connector takes the one it needs.
+ */
+export const wecomMessageSchema = z
+  .object({
+    /** The customer's WeCom user id (the `wecomUserId` profile attribute). */
+    toUserId: wecomUserIdSchema.optional(),
+    /** The customer as an external contact (the `wecomExternalUserId` profile attribute). */
+    externalUserId: wecomExternalUserIdSchema.optional(),
+    /** The WeCom user id of the relationship manager the customer is a contact of (`rmWecomUserId`). */
+    sender: wecomUserIdSchema.optional(),
+    /** The rendered script; a plain text message, or the card's description when `card` is set. */
+    text: z.string().min(1).refine(maxBytes(2048), 'at most 2048 bytes (about 680 Chinese characters)'),
+    /** Sends a text card (标题 + 描述 + 链接) instead of plain text. */
+    card: z
+      .object({
+        title: z.string().min(1).refine(maxBytes(128), 'at most 128 bytes'),
+        url: z.url({ protocol: /^https?$/ }),
+        buttonText: z.string().max(4).optional(),
+      })
+      .optional(),
+  })
+  .refine(
+    (m) => m.toUserId !== undefined || (m.externalUserId !== undefined && m.sender !== undefined),
+    'a WeCom user id, or an external userid with the relationship manager who sends to it',
+  );
+/** One WeCom message to one customer, as an application message or through their relationship manager. */
 export type WeComMessage = z.infer<typeof wecomMessageSchema>;
 
 export const pushMessageSchema = z.object({

@@ -2,10 +2,12 @@ import type { ChannelMessages, ConnectorChannel } from './channel-messages.ts';
 import type {
   AnyConnectorDefinition,
   CheckResult,
+  DeliveryReport,
   LookupResult,
   OutgoingMessage,
   SendOutcome,
   SendReceipt,
+  SentMessage,
 } from './define-connector.ts';
 import { ConnectorConfigError, isConnectorSendError, UnknownOutcomeError } from './errors.ts';
 
@@ -14,10 +16,14 @@ export interface ConnectorClient<Ch extends ConnectorChannel = ConnectorChannel>
   readonly connectorId: string;
   readonly channel: Ch;
   readonly canLookup: boolean;
+  /** Whether the provider must be asked for delivery receipts (see `ConnectorDefinition.receipts`). */
+  readonly canPoll: boolean;
   send(item: OutgoingMessage<ChannelMessages[Ch]>, signal: AbortSignal): Promise<SendReceipt>;
   /** Sends many messages, in provider batches when the connector supports them; never throws per message. */
   sendMany(items: OutgoingMessage<ChannelMessages[Ch]>[], signal: AbortSignal): Promise<SendOutcome[]>;
   lookup(idempotencyKey: string, signal: AbortSignal): Promise<LookupResult>;
+  /** Asks the provider about messages still `sent`; `[]` when the connector does not poll. */
+  pollReceipts(sent: SentMessage[], signal: AbortSignal): Promise<DeliveryReport[]>;
   check(signal: AbortSignal): Promise<CheckResult>;
 }
 
@@ -49,6 +55,7 @@ export function bindConnector(definition: AnyConnectorDefinition, rawCredentials
     connectorId: definition.id,
     channel: definition.channel,
     canLookup: definition.lookup !== undefined,
+    canPoll: definition.receipts !== undefined,
     async send(item, signal) {
       try {
         return await definition.send({ ...item, message: item.message as never, credentials, signal });
@@ -77,6 +84,10 @@ export function bindConnector(definition: AnyConnectorDefinition, rawCredentials
     async lookup(idempotencyKey, signal) {
       if (!definition.lookup) return { found: false };
       return definition.lookup({ idempotencyKey, credentials, signal });
+    },
+    async pollReceipts(sent, signal) {
+      if (!definition.receipts || sent.length === 0) return [];
+      return definition.receipts.poll({ credentials, sent, signal });
     },
     check(signal) {
       return definition.check({ credentials, signal });

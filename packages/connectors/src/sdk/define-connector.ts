@@ -45,6 +45,15 @@ export interface DeliveryReport {
   detail: Record<string, unknown>;
 }
 
+/** A message the provider took (`sent`) whose outcome a connector that polls asks about. */
+export interface SentMessage {
+  providerMessageId: string;
+  idempotencyKey: string;
+  sentAt: Date;
+  /** The `detail` of the connector's own `SendReceipt` (what it needs to ask: a sender, a recipient). */
+  detail: Record<string, unknown>;
+}
+
 /** The raw HTTP request of a provider callback, as the server received it. */
 export interface WebhookRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -86,6 +95,15 @@ export interface ConnectorDefinition<Ch extends ConnectorChannel = ConnectorChan
   /** Reads provider callbacks; throws `WebhookRejectedError` when a callback is not genuine. */
   webhooks?: {
     deliveryReports(input: WebhookRequest & { credentials: C }): DeliveryReport[];
+  };
+  /**
+   * For providers that push no receipts and must be asked instead. The engine calls `poll` every
+   * few minutes with messages still `sent` (a page at a time, for a few days after sending) and
+   * records the reports as it records pushed ones, so polling twice records nothing twice. A
+   * message whose outcome is not known yet is simply left out of the answer.
+   */
+  receipts?: {
+    poll(input: { credentials: C; sent: SentMessage[]; signal: AbortSignal }): Promise<DeliveryReport[]>;
   };
 }
 

@@ -20,6 +20,8 @@ export {
 } from './test-smtp-server.ts';
 export { testTlsCertificate } from './test-tls-certificate.ts';
 export {
+  type ContactSendStatus,
+  type ReceivedContactTask,
   type ReceivedWeComMessage,
   startTestWeComApi,
   type TestWeComApi,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import { wecomErrcodes as E, wecomPaths } from '../connectors/wecom/protocol.ts';
+import { contactErrcodes, contactPaths } from '../connectors/wecom-contact/protocol.ts';
 import { parseJson, reply } from './gateway-http.ts';
 import { startLocalServer } from './local-server.ts';
 import { createCountWaiter } from './wait-for-count.ts';
@@ -18,7 +19,23 @@ export interface ReceivedWeComMessage {
   at: Date;
 }
 
-/** What the API answers to the next `message/send` calls instead of taking the message. */
+/** A customer-contact task (`add_msg_template`) the API took: one RM, one script, some customers. */
+export interface ReceivedContactTask {
+  msgid: string;
+  sender: string;
+  /** The customers the task reaches (those in `failList` excluded). */
+  externalUserIds: string[];
+  /** Customers that were asked for but are not the sender's contacts. */
+  failList: string[];
+  text: string;
+  link: { title: string; url: string } | undefined;
+  at: Date;
+}
+
+/** How a customer's copy of a task stands: 0 not sent yet, 1 sent, 2 not a contact, 3 over the month's quota. */
+export type ContactSendStatus = 0 | 1 | 2 | 3;
+
+/** What the API answers to the next `message/send` or `add_msg_template` calls instead of taking them. */
 export type WeComBehaviour =
   | { kind: 'errcode'; errcode: number; errmsg?: string }
   /** An HTTP error from whatever stands in front of WeCom (WeCom itself always answers 200). */
@@ -36,12 +53,28 @@ export interface TestWeComApi {
   behave(behaviour: WeComBehaviour, times?: number): void;
   /** User ids that do not exist in the corp: sending to them answers errcode 81013. */
   rejectUsers(userIds: Iterable<string>): void;
+  /** External userids that are no one's contact: `add_msg_template` lists them in `fail_list`. */
+  rejectContacts(externalUserIds: Iterable<string>): void;
+  /**
+   * What the relationship manager did with a task: sent it (1), or WeCom failed it (2 not a
+   * contact, 3 over the quota), for the given customers or all of them.
+   */
+  markContactTask(msgid: string, status: ContactSendStatus, externalUserIds?: Iterable<string>): void;
+  /** Customer-contact tasks taken, in arrival order. */
+  contactTasks(): ReceivedContactTask[];
   /** Every token issued so far now answers errcode 42001 (expired), as WeCom does after two hours. */
   expireTokens(): void;
   /** Messages taken, in arrival order. */
   received(): ReceivedWeComMessage[];
-  stats(): { tokenRequests: number; sendRequests: number; refusedTokens: number };
+  stats(): {
+    tokenRequests: number;
+    sendRequests: number;
+    refusedTokens: number;
+    addTemplateRequests: number;
+    sendResultRequests: number;
+  };
   waitForReceived(count: number, timeoutMs?: number): Promise<void>;
+  waitForContactTasks(count: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -60,8 +93,9 @@ export interface TestWeComApiOptions {
 
 /**
  * A real HTTP server on a local port with the shape of WeCom's server API (gettoken, message/send,
- * agent/get): HTTP 200 with an errcode for everything, tokens that expire, per-user refusals and
- * rate-limit errcodes on demand.
+ * agent/get, and the customer-contact externalcontact/add_msg_template and
+ * get_groupmsg_send_result): HTTP 200 with an errcode for everything, tokens that expire, per-user
+ * refusals, rate-limit errcodes on demand, and tasks a test settles as the RM would.
  */
 export async function startTestWeComApi(options: TestWeComApiOptions = {}): Promise<TestWeComApi> {
   const corpId = options.corpId ?? 'wwtestcorp0000001';
@@ -72,7 +106,19 @@ export async function startTestWeComApi(options: TestWeComApiOptions = {}): Prom
   const rejected = new Set<string>();
   const rules: { behaviour: WeComBehaviour; remaining: number }[] = [];
   const taken: ReceivedWeComMessage[] = [];
-  const totals = { tokenRequests: 0, sendRequests: 0, refusedTokens: 0 };
+  const totals = {
+    tokenRequests: 0,
+    sendRequests: 0,
+    refusedTokens: 0,
+    addTemplateRequests: 0,
+    sendResultRequests: 0,
+  };
+  const notContacts = new Set<string>();
+  const tasks = new Map<
+    string,
+    ReceivedContactTask & { results: Map<string, { status: number; at: Date }> }
+  >();
+  const taskWaiter = createCountWaiter('the WeCom customer-contact API', () => tasks.size);
   const remember = options.remember ?? Number.POSITIVE_INFINITY;
   let takenCount = 0;
   const waiter = createCountWaiter('the WeCom API', () => takenCount);
@@ -80,6 +126,15 @@ export async function startTestWeComApi(options: TestWeComApiOptions = {}): Prom
 
   const errcode = (res: http.ServerResponse, code: number, errmsg: string) =>
     reply(res, 200, { errcode: code, errmsg });
+
+  /** The next behaviour rule, shared by both sending APIs. */
+  const nextBehaviour = (): WeComBehaviour | undefined => {
+    const rule = rules[0];
+    if (!rule) return undefined;
+    rule.remaining -= 1;
+    if (rule.remaining <= 0) rules.shift();
+    return rule.behaviour;
+  };
 
   const tokenProblem = (token: string | null): [number, string] | undefined => {
     if (!token) return [E.missingAccessToken, 'access_token missing'];
@@ -115,12 +170,7 @@ export async function startTestWeComApi(options: TestWeComApiOptions = {}): Prom
         totals.refusedTokens += 1;
         return errcode(res, ...problem);
       }
-      const rule = rules[0];
-      if (rule) {
-        rule.remaining -= 1;
-        if (rule.remaining <= 0) rules.shift();
-      }
-      const behaviour = rule?.behaviour;
+      const behaviour = nextBehaviour();
       if (behaviour?.kind === 'errcode') {
         return errcode(res, behaviour.errcode, behaviour.errmsg ?? `simulated errcode ${behaviour.errcode}`);
       }
@@ -130,8 +180,93 @@ export async function startTestWeComApi(options: TestWeComApiOptions = {}): Prom
       if ('errcode' in outcome) return errcode(res, outcome.errcode, outcome.errmsg);
       return reply(res, 200, { errcode: 0, errmsg: 'ok', invaliduser: '', msgid: outcome.msgid });
     }
+    if (req.method === 'POST' && req.url.pathname === contactPaths.addMsgTemplate) {
+      totals.addTemplateRequests += 1;
+      if (problem) return errcode(res, ...problem);
+      const behaviour = nextBehaviour();
+      if (behaviour?.kind === 'errcode') {
+        return errcode(res, behaviour.errcode, behaviour.errmsg ?? `simulated errcode ${behaviour.errcode}`);
+      }
+      if (behaviour?.kind === 'http') return reply(res, behaviour.status, { message: 'simulated outage' });
+      const outcome = takeTask(parseJson(req.body));
+      if (behaviour?.kind === 'accept-then-hang') return;
+      if ('errcode' in outcome) return errcode(res, outcome.errcode, outcome.errmsg);
+      return reply(res, 200, { errcode: 0, errmsg: 'ok', fail_list: outcome.failList, msgid: outcome.msgid });
+    }
+    if (req.method === 'POST' && req.url.pathname === contactPaths.sendResult) {
+      totals.sendResultRequests += 1;
+      if (problem) return errcode(res, ...problem);
+      const behaviour = nextBehaviour();
+      if (behaviour?.kind === 'errcode') {
+        return errcode(res, behaviour.errcode, behaviour.errmsg ?? `simulated errcode ${behaviour.errcode}`);
+      }
+      if (behaviour?.kind === 'http') return reply(res, behaviour.status, { message: 'simulated outage' });
+      const q = (parseJson(req.body) ?? {}) as {
+        msgid?: string;
+        userid?: string;
+        limit?: number;
+        cursor?: string;
+      };
+      const task = q.msgid ? tasks.get(q.msgid) : undefined;
+      if (!task) return errcode(res, 41063, 'invalid msgid');
+      const rows = q.userid && q.userid !== task.sender ? [] : [...task.results];
+      const start = Number(q.cursor || 0);
+      const limit = Math.min(Math.max(Number(q.limit) || 500, 1), 1000);
+      const page = rows.slice(start, start + limit);
+      const next = start + limit < rows.length ? String(start + limit) : '';
+      return reply(res, 200, {
+        errcode: 0,
+        errmsg: 'ok',
+        next_cursor: next,
+        send_list: page.map(([externalUserId, r]) => ({
+          external_userid: externalUserId,
+          chat_id: '',
+          userid: task.sender,
+          status: r.status,
+          ...(r.status === 0 ? {} : { send_time: Math.floor(r.at.getTime() / 1000) }),
+        })),
+      });
+    }
     return reply(res, 404, { errcode: 404, errmsg: 'no such api' });
   }, options.port);
+
+  function takeTask(
+    body: unknown,
+  ): { msgid: string; failList: string[] } | { errcode: number; errmsg: string } {
+    const t = (body ?? {}) as {
+      chat_type?: string;
+      external_userid?: string[];
+      sender?: string;
+      text?: { content?: string };
+      attachments?: { msgtype?: string; link?: { title?: string; url?: string } }[];
+    };
+    if (!t.sender || rejected.has(t.sender)) {
+      return { errcode: contactErrcodes.invalidUserId, errmsg: 'invalid userid' };
+    }
+    const link = t.attachments?.find((a) => a.msgtype === 'link')?.link;
+    const text = t.text?.content;
+    if (t.chat_type !== 'single' || !text) return { errcode: E.emptyContent, errmsg: 'empty content' };
+    const asked = [...new Set(t.external_userid ?? [])];
+    const failList = asked.filter((id) => notContacts.has(id));
+    const externalUserIds = asked.filter((id) => !notContacts.has(id));
+    if (externalUserIds.length === 0) {
+      return { errcode: contactErrcodes.noValidCustomer, errmsg: 'no valid external contact' };
+    }
+    const at = new Date();
+    const task = {
+      msgid: `msgGCAAA${randomBytes(12).toString('hex')}`,
+      sender: t.sender,
+      externalUserIds,
+      failList,
+      text,
+      link: link?.title && link.url ? { title: link.title, url: link.url } : undefined,
+      at,
+      results: new Map(externalUserIds.map((id) => [id, { status: 0, at }])),
+    };
+    tasks.set(task.msgid, task);
+    taskWaiter.bump();
+    return { msgid: task.msgid, failList };
+  }
 
   function takeMessage(body: unknown): { msgid: string } | { errcode: number; errmsg: string } {
     const m = (body ?? {}) as {
@@ -180,12 +315,26 @@ export async function startTestWeComApi(options: TestWeComApiOptions = {}): Prom
     rejectUsers(userIds) {
       for (const id of userIds) rejected.add(id);
     },
+    rejectContacts(externalUserIds) {
+      for (const id of externalUserIds) notContacts.add(id);
+    },
+    markContactTask(msgid, status, externalUserIds) {
+      const task = tasks.get(msgid);
+      if (!task) throw new Error(`The WeCom API has no task ${msgid}`);
+      const at = new Date();
+      for (const id of externalUserIds ?? task.externalUserIds) {
+        if (!task.results.has(id)) throw new Error(`Task ${msgid} does not reach ${id}`);
+        task.results.set(id, { status, at });
+      }
+    },
+    contactTasks: () => [...tasks.values()].map(({ results: _, ...task }) => ({ ...task })),
     expireTokens() {
       for (const token of tokens.keys()) tokens.set(token, 'expired');
     },
     received: () => [...taken],
     stats: () => ({ ...totals }),
     waitForReceived: (count, timeoutMs) => waiter.waitFor(count, timeoutMs),
+    waitForContactTasks: (count, timeoutMs) => taskWaiter.waitFor(count, timeoutMs),
     close: () => server.close(),
   };
 }

@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { errorForExchange, garbledAnswer, readJson } from '../../http/exchange-errors.ts';
+import { garbledAnswer, readJson } from '../../http/exchange-errors.ts';
 import { type HttpResponse, httpRequest } from '../../http/http-request.ts';
 import type { WeComMessage } from '../../sdk/channel-messages.ts';
 import { defineConnector, type SendReceipt } from '../../sdk/define-connector.ts';
-import { type ConnectorSendError, PermanentSendError, TransientSendError } from '../../sdk/errors.ts';
+import { PermanentSendError } from '../../sdk/errors.ts';
 import { createAccessTokens } from './access-token.ts';
 import { errorForErrcode, errorForStatus, provider } from './answers.ts';
+import { postWithToken, refusal } from './call-api.ts';
 import {
   agentAnswer,
   errorAnswer,
   sendAnswer,
-  tokenErrcodes,
   type WeComSendBody,
   wecomDefaultBaseUrl,
   wecomPaths,
@@ -57,16 +57,16 @@ export function createWeComConnector(options: WeComConnectorOptions = {}) {
     credentials,
 
     async send({ message, credentials: c, signal }) {
-      const body = JSON.stringify(sendBody(message, c.agentId));
-      let token = await tokens.get(c, signal);
-      let response = await postMessage(c, token, body, signal);
-      if (tokenErrcodes.has(errcodeOf(response))) {
-        // WeCom refused the token before sending anything: replace it once and send again.
-        tokens.invalidate(c, token);
-        token = await tokens.get(c, signal);
-        response = await postMessage(c, token, body, signal);
+      const toUserId = message.toUserId;
+      if (!toUserId) {
+        throw new PermanentSendError(
+          'no-wecom-user',
+          'The customer has no WeCom user id for app messages (profile attribute "wecomUserId")',
+        );
       }
-      return readSendAnswer(response, message.toUserId);
+      const body = JSON.stringify(sendBody({ ...message, toUserId }, c.agentId));
+      const response = await postWithToken(tokens, c, wecomPaths.send, body, signal);
+      return readSendAnswer(response, toUserId);
     },
 
     async check({ credentials: c, signal }) {
@@ -102,7 +102,7 @@ export function createWeComConnector(options: WeComConnectorOptions = {}) {
 /** The connector the registry holds. */
 export const wecom = createWeComConnector();
 
-function sendBody(message: WeComMessage, agentid: number): WeComSendBody {
+function sendBody(message: WeComMessage & { toUserId: string }, agentid: number): WeComSendBody {
   if (message.card) {
     return {
       touser: message.toUserId,
@@ -117,33 +117,6 @@ function sendBody(message: WeComMessage, agentid: number): WeComSendBody {
     };
   }
   return { touser: message.toUserId, agentid, msgtype: 'text', text: { content: message.text }, safe: 0 };
-}
-
-async function postMessage(
-  c: WeComCredentials,
-  token: string,
-  body: string,
-  signal: AbortSignal,
-): Promise<HttpResponse> {
-  const url = new URL(wecomPaths.send, c.baseUrl);
-  url.searchParams.set('access_token', token);
-  try {
-    return await httpRequest({
-      url,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body,
-      timeoutMs: c.timeoutMs,
-      signal,
-    });
-  } catch (error) {
-    throw errorForExchange(provider, error);
-  }
-}
-
-function errcodeOf(response: HttpResponse): number {
-  const parsed = errorAnswer.safeParse(readJson(response.body));
-  return parsed.success ? parsed.data.errcode : Number.NaN;
 }
 
 function readSendAnswer(response: HttpResponse, toUserId: string): SendReceipt {
@@ -171,16 +144,6 @@ function readSendAnswer(response: HttpResponse, toUserId: string): SendReceipt {
   const refused = errorAnswer.safeParse(body);
   if (refused.success && refused.data.errcode !== 0) throw refusal(refused.data.errcode, refused.data.errmsg);
   throw garbledAnswer(provider, response);
-}
-
-function refusal(errcode: number, errmsg: string): ConnectorSendError {
-  if (tokenErrcodes.has(errcode)) {
-    return new TransientSendError('token-refused', 'WeCom refused a freshly issued access token', {
-      detail: { errcode, errmsg },
-      retryAfterMs: 2_000,
-    });
-  }
-  return errorForErrcode(errcode, errmsg);
 }
 
 function listed(list: string | undefined, userId: string): boolean {
