@@ -100,7 +100,7 @@ export const queueCatalog = {
   maintenance: spec({
     name: 'maintenance',
     payload: maintenanceJobSchema,
-    description: 'Sweeper and reconciler ticks.',
+    description: 'Sweeper, reconciler and receipt-poll ticks.',
     jobOptions: { ...engineDefaults, attempts: 1 },
   }),
   ...deliveryQueues,

@@ -4,6 +4,7 @@ import { deliveryQueueName, type JobInput, type QueueKey, queueCatalog } from '.
 import { digestOf, jobId } from './job-ids.ts';
 import { maxEventsPerJob } from './payloads/events.ts';
 import type { LifecycleJob } from './payloads/lifecycle.ts';
+import type { MaintenanceJob } from './payloads/maintenance.ts';
 import type { ReceiptJob } from './payloads/receipts.ts';
 import { type SegmentProgress, segmentProgressSchema } from './payloads/segments.ts';
 import type { StepCause } from './payloads/steps.ts';
@@ -68,7 +69,7 @@ export interface Producers {
     bucketEndOf(wakeAt: Date): number;
   };
   maintenance: {
-    tick(task: 'sweep' | 'reconcile', slot: number): Promise<void>;
+    tick(task: MaintenanceJob['task'], slot: number): Promise<void>;
   };
   /** The BullMQ queue behind a catalog entry (counts, promotion of delayed jobs, dashboards). */
   queue(key: QueueKey): Queue;

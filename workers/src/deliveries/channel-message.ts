@@ -12,6 +12,10 @@ import type { DeliverableMessage } from './load-deliverable.ts';
 
 /** The customer profile attribute that holds the customer's WeCom user id. */
 export const wecomUserIdAttribute = 'wecomUserId';
+/** The profile attribute with the customer's external userid (外部联系人) in the bank's WeCom. */
+export const wecomExternalUserIdAttribute = 'wecomExternalUserId';
+/** The profile attribute with the WeCom user id of the relationship manager the customer is a contact of. */
+export const rmWecomUserIdAttribute = 'rmWecomUserId';
 /** The profile attribute with one device token to push to; without it the push goes to the customer id. */
 export const pushTokenAttribute = 'pushToken';
 
@@ -49,16 +53,19 @@ export function buildChannelMessage(row: DeliverableMessage, cipher: PiiCipher):
       return { ok: true, message: parsed.data };
     }
     case 'wecom': {
-      // The customer's WeCom user id is a profile attribute (imported like any other), not PII.
-      const toUserId = row.customer_attributes?.[wecomUserIdAttribute];
-      if (typeof toUserId !== 'string' || toUserId === '') {
+      // WeCom identities are profile attributes (imported like any other), not PII. The message
+      // carries each one the customer has; the connector takes the one it sends through.
+      const toUserId = textAttribute(row, wecomUserIdAttribute);
+      const externalUserId = textAttribute(row, wecomExternalUserIdAttribute);
+      const sender = textAttribute(row, rmWecomUserIdAttribute);
+      if (!toUserId && !(externalUserId && sender)) {
         return {
           ok: false,
           code: 'no-wecom-user',
-          reason: `The customer has no WeCom user id (profile attribute "${wecomUserIdAttribute}")`,
+          reason: `The customer has no WeCom user id (profile attribute "${wecomUserIdAttribute}") nor a WeCom contact with their relationship manager ("${wecomExternalUserIdAttribute}" and "${rmWecomUserIdAttribute}")`,
         };
       }
-      const parsed = wecomMessageSchema.safeParse({ toUserId, text: row.body ?? '' });
+      const parsed = wecomMessageSchema.safeParse({ toUserId, externalUserId, sender, text: row.body ?? '' });
       if (!parsed.success) {
         return {
           ok: false,
@@ -123,6 +130,11 @@ export function buildChannelMessage(row: DeliverableMessage, cipher: PiiCipher):
         reason: `No connector of this version delivers the "${row.channel}" channel`,
       };
   }
+}
+
+function textAttribute(row: DeliverableMessage, name: string): string | undefined {
+  const value = row.customer_attributes?.[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 function safeJson(text: string | null): unknown {

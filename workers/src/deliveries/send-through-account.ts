@@ -116,7 +116,11 @@ export async function sendThroughAccount(
         event: 'sent',
         providerMessageId: outcome.receipt.providerMessageId,
         cost: outcome.receipt.cost ?? account.costPerMessage,
-        detail: outcome.receipt.detail,
+        // Marks the sends whose receipts must be asked for: the receipt poll finds them by it.
+        detail:
+          account.client.canPoll && outcome.receipt.status === 'sent'
+            ? { ...outcome.receipt.detail, pollReceipt: true }
+            : outcome.receipt.detail,
         attempt: attemptOf.get(row.id),
       });
       continue;

@@ -42,9 +42,11 @@ export async function recordReceipts(
   const byKey = new Map(rows.map((m) => [m.idempotency_key, m]));
   const settlements: Settlement[] = [];
   for (const report of job.reports) {
+    // The key first: one provider id can name several messages (a WeCom contact task reaches
+    // many customers), our key names one.
     const message =
-      byProviderId.get(report.providerMessageId) ??
-      (report.idempotencyKey ? byKey.get(report.idempotencyKey) : undefined);
+      (report.idempotencyKey ? byKey.get(report.idempotencyKey) : undefined) ??
+      byProviderId.get(report.providerMessageId);
     if (!message) continue;
     settlements.push({
       messageId: message.id,

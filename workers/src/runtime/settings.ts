@@ -28,6 +28,10 @@ export interface EngineSettings {
   journeyCacheMs: number;
   /** How old the counts an adaptive split (auto-winner, bandit) decides on may be (ms). */
   splitStatsMaxAgeMs: number;
+  /** How often connectors that push no delivery receipts are asked about messages still `sent` (ms). */
+  receiptPollIntervalMs: number;
+  /** How long after sending they are asked; a message still `sent` then stays `sent` (ms). */
+  receiptPollMaxAgeMs: number;
   /** Per-channel message budgets: `{ sms: { max: 500, durationMs: 1000 } }`. */
   channelRateLimits: Record<string, { max: number; durationMs: number }>;
 }
@@ -44,5 +48,8 @@ export const defaultEngineSettings: EngineSettings = {
   pageSize: 1000,
   journeyCacheMs: 1000,
   splitStatsMaxAgeMs: 5000,
+  // WeCom limits how often send results may be read, and an RM confirms a task within hours, not seconds.
+  receiptPollIntervalMs: 5 * 60_000,
+  receiptPollMaxAgeMs: 3 * 86_400_000,
   channelRateLimits: {},
 };

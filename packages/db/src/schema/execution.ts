@@ -169,6 +169,9 @@ export const messageEvents = pgTable(
     index('message_events_provider_idx').on(t.providerMessageId).where(sql`provider_message_id IS NOT NULL`),
     // The reconciler's list of outcomes that went unknown (append-only, so it costs no update).
     index('message_events_unknown_idx').on(t.at).where(sql`status = 'unknown'`),
+    // Sends through connectors that must be asked for receipts (`pollReceipt` in the detail); the
+    // other sends, all but a few, write no entry.
+    index('message_events_poll_idx').on(t.at).where(sql`status = 'sent' AND detail ? 'pollReceipt'`),
   ],
 );
 
