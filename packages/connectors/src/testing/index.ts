@@ -20,11 +20,10 @@ export {
 } from './test-smtp-server.ts';
 export { testTlsCertificate } from './test-tls-certificate.ts';
 export {
-  type ContactSendStatus,
-  type ReceivedContactTask,
   type ReceivedWeComMessage,
   startTestWeComApi,
   type TestWeComApi,
   type TestWeComApiOptions,
   type WeComBehaviour,
 } from './test-wecom-api.ts';
+export type { ContactSendStatus, ReceivedContactTask } from './test-wecom-contact-tasks.ts';

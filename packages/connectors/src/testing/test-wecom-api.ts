@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import { wecomErrcodes as E, wecomPaths } from '../connectors/wecom/protocol.ts';
-import { contactErrcodes, contactPaths } from '../connectors/wecom-contact/protocol.ts';
+import { contactPaths } from '../connectors/wecom-contact/protocol.ts';
 import { parseJson, reply } from './gateway-http.ts';
 import { startLocalServer } from './local-server.ts';
+import {
+  type ContactSendStatus,
+  createContactTaskBook,
+  type ReceivedContactTask,
+} from './test-wecom-contact-tasks.ts';
 import { createCountWaiter } from './wait-for-count.ts';
 
 /** An application message the API took. */
@@ -18,22 +23,6 @@ export interface ReceivedWeComMessage {
   url: string | undefined;
   at: Date;
 }
-
-/** A customer-contact task (`add_msg_template`) the API took: one RM, one script, some customers. */
-export interface ReceivedContactTask {
-  msgid: string;
-  sender: string;
-  /** The customers the task reaches (those in `failList` excluded). */
-  externalUserIds: string[];
-  /** Customers that were asked for but are not the sender's contacts. */
-  failList: string[];
-  text: string;
-  link: { title: string; url: string } | undefined;
-  at: Date;
-}
-
-/** How a customer's copy of a task stands: 0 not sent yet, 1 sent, 2 not a contact, 3 over the month's quota. */
-export type ContactSendStatus = 0 | 1 | 2 | 3;
 
 /** What the API answers to the next `message/send` or `add_msg_template` calls instead of taking them. */
 export type WeComBehaviour =
@@ -113,12 +102,7 @@ export async function startTestWeComApi(options: TestWeComApiOptions = {}): Prom
     addTemplateRequests: 0,
     sendResultRequests: 0,
   };
-  const notContacts = new Set<string>();
-  const tasks = new Map<
-    string,
-    ReceivedContactTask & { results: Map<string, { status: number; at: Date }> }
-  >();
-  const taskWaiter = createCountWaiter('the WeCom customer-contact API', () => tasks.size);
+  const contacts = createContactTaskBook(rejected);
   const remember = options.remember ?? Number.POSITIVE_INFINITY;
   let takenCount = 0;
   const waiter = createCountWaiter('the WeCom API', () => takenCount);
@@ -188,10 +172,9 @@ export async function startTestWeComApi(options: TestWeComApiOptions = {}): Prom
         return errcode(res, behaviour.errcode, behaviour.errmsg ?? `simulated errcode ${behaviour.errcode}`);
       }
       if (behaviour?.kind === 'http') return reply(res, behaviour.status, { message: 'simulated outage' });
-      const outcome = takeTask(parseJson(req.body));
+      const answer = contacts.take(parseJson(req.body));
       if (behaviour?.kind === 'accept-then-hang') return;
-      if ('errcode' in outcome) return errcode(res, outcome.errcode, outcome.errmsg);
-      return reply(res, 200, { errcode: 0, errmsg: 'ok', fail_list: outcome.failList, msgid: outcome.msgid });
+      return reply(res, 200, answer);
     }
     if (req.method === 'POST' && req.url.pathname === contactPaths.sendResult) {
       totals.sendResultRequests += 1;
@@ -201,72 +184,10 @@ export async function startTestWeComApi(options: TestWeComApiOptions = {}): Prom
         return errcode(res, behaviour.errcode, behaviour.errmsg ?? `simulated errcode ${behaviour.errcode}`);
       }
       if (behaviour?.kind === 'http') return reply(res, behaviour.status, { message: 'simulated outage' });
-      const q = (parseJson(req.body) ?? {}) as {
-        msgid?: string;
-        userid?: string;
-        limit?: number;
-        cursor?: string;
-      };
-      const task = q.msgid ? tasks.get(q.msgid) : undefined;
-      if (!task) return errcode(res, 41063, 'invalid msgid');
-      const rows = q.userid && q.userid !== task.sender ? [] : [...task.results];
-      const start = Number(q.cursor || 0);
-      const limit = Math.min(Math.max(Number(q.limit) || 500, 1), 1000);
-      const page = rows.slice(start, start + limit);
-      const next = start + limit < rows.length ? String(start + limit) : '';
-      return reply(res, 200, {
-        errcode: 0,
-        errmsg: 'ok',
-        next_cursor: next,
-        send_list: page.map(([externalUserId, r]) => ({
-          external_userid: externalUserId,
-          chat_id: '',
-          userid: task.sender,
-          status: r.status,
-          ...(r.status === 0 ? {} : { send_time: Math.floor(r.at.getTime() / 1000) }),
-        })),
-      });
+      return reply(res, 200, contacts.sendResult(parseJson(req.body)));
     }
     return reply(res, 404, { errcode: 404, errmsg: 'no such api' });
   }, options.port);
-
-  function takeTask(
-    body: unknown,
-  ): { msgid: string; failList: string[] } | { errcode: number; errmsg: string } {
-    const t = (body ?? {}) as {
-      chat_type?: string;
-      external_userid?: string[];
-      sender?: string;
-      text?: { content?: string };
-      attachments?: { msgtype?: string; link?: { title?: string; url?: string } }[];
-    };
-    if (!t.sender || rejected.has(t.sender)) {
-      return { errcode: contactErrcodes.invalidUserId, errmsg: 'invalid userid' };
-    }
-    const link = t.attachments?.find((a) => a.msgtype === 'link')?.link;
-    const text = t.text?.content;
-    if (t.chat_type !== 'single' || !text) return { errcode: E.emptyContent, errmsg: 'empty content' };
-    const asked = [...new Set(t.external_userid ?? [])];
-    const failList = asked.filter((id) => notContacts.has(id));
-    const externalUserIds = asked.filter((id) => !notContacts.has(id));
-    if (externalUserIds.length === 0) {
-      return { errcode: contactErrcodes.noValidCustomer, errmsg: 'no valid external contact' };
-    }
-    const at = new Date();
-    const task = {
-      msgid: `msgGCAAA${randomBytes(12).toString('hex')}`,
-      sender: t.sender,
-      externalUserIds,
-      failList,
-      text,
-      link: link?.title && link.url ? { title: link.title, url: link.url } : undefined,
-      at,
-      results: new Map(externalUserIds.map((id) => [id, { status: 0, at }])),
-    };
-    tasks.set(task.msgid, task);
-    taskWaiter.bump();
-    return { msgid: task.msgid, failList };
-  }
 
   function takeMessage(body: unknown): { msgid: string } | { errcode: number; errmsg: string } {
     const m = (body ?? {}) as {
@@ -315,26 +236,16 @@ export async function startTestWeComApi(options: TestWeComApiOptions = {}): Prom
     rejectUsers(userIds) {
       for (const id of userIds) rejected.add(id);
     },
-    rejectContacts(externalUserIds) {
-      for (const id of externalUserIds) notContacts.add(id);
-    },
-    markContactTask(msgid, status, externalUserIds) {
-      const task = tasks.get(msgid);
-      if (!task) throw new Error(`The WeCom API has no task ${msgid}`);
-      const at = new Date();
-      for (const id of externalUserIds ?? task.externalUserIds) {
-        if (!task.results.has(id)) throw new Error(`Task ${msgid} does not reach ${id}`);
-        task.results.set(id, { status, at });
-      }
-    },
-    contactTasks: () => [...tasks.values()].map(({ results: _, ...task }) => ({ ...task })),
+    rejectContacts: (externalUserIds) => contacts.rejectContacts(externalUserIds),
+    markContactTask: (msgid, status, externalUserIds) => contacts.mark(msgid, status, externalUserIds),
+    contactTasks: () => contacts.list(),
     expireTokens() {
       for (const token of tokens.keys()) tokens.set(token, 'expired');
     },
     received: () => [...taken],
     stats: () => ({ ...totals }),
     waitForReceived: (count, timeoutMs) => waiter.waitFor(count, timeoutMs),
-    waitForContactTasks: (count, timeoutMs) => taskWaiter.waitFor(count, timeoutMs),
+    waitForContactTasks: (count, timeoutMs) => contacts.waitFor(count, timeoutMs),
     close: () => server.close(),
   };
 }
