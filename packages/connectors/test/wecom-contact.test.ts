@@ -9,7 +9,7 @@ import {
   TransientSendError,
   type WeComMessage,
 } from '../src/index.ts';
-import { startTestWeComApi, type TestWeComApi } from '../src/testing/index.ts';
+import { type SentContactMessage, startTestWeComApi, type TestWeComApi } from '../src/testing/index.ts';
 
 let api: TestWeComApi;
 let client: ConnectorClient<'wecom'>;
@@ -21,11 +21,11 @@ const toContact = (externalUserId: string, sender = 'rm.zhang', text = script): 
   text,
 });
 
-function connect() {
+function connect(to: TestWeComApi = api) {
   return bindConnector(createWeComContactConnector(), {
-    corpId: api.corpId,
-    corpSecret: api.corpSecret,
-    baseUrl: api.url,
+    corpId: to.corpId,
+    corpSecret: to.corpSecret,
+    baseUrl: to.url,
     timeoutMs: 400,
   }) as ConnectorClient<'wecom'>;
 }
@@ -204,5 +204,90 @@ describe('wecom-contact connector', () => {
     expect(reports).toHaveLength(1);
     api.behave({ kind: 'http', status: 503 });
     await expect(client.pollReceipts(a, signal)).rejects.toBeInstanceOf(TransientSendError);
+  });
+});
+
+describe('the local WeCom API with relationship managers who send every task (the demo sandbox)', () => {
+  it('confirms a task at once when told to, telling about each customer reached but not those WeCom failed', async () => {
+    const reached: SentContactMessage[] = [];
+    const rms = await startTestWeComApi({
+      contactTasksSentAfterMs: 0,
+      onContactMessage: (m) => reached.push(m),
+    });
+    try {
+      rms.rejectContacts(['wm_stranger']);
+      const outcomes = await connect(rms).sendMany(
+        ['wm_s1', 'wm_s2', 'wm_stranger'].map((id, i) => ({
+          message: toContact(id, 'ZhangWei'),
+          idempotencyKey: `s${i + 1}`,
+        })),
+        signal,
+      );
+      const sent = sentFrom(outcomes);
+      expect(reached.map((m) => [m.externalUserId, m.sender, m.text])).toEqual([
+        ['wm_s1', 'ZhangWei', script],
+        ['wm_s2', 'ZhangWei', script],
+      ]);
+      expect(reached[0]?.msgid).toBe(sent[0]?.providerMessageId);
+      const reports = await connect(rms).pollReceipts(sent, signal);
+      expect(reports.map((r) => [r.idempotencyKey, r.status]).sort()).toEqual([
+        ['s1', 'delivered'],
+        ['s2', 'delivered'],
+      ]);
+      // send_time is when the RM sent it, to the second.
+      expect(Math.abs(reports[0]!.at.getTime() - reached[0]!.at.getTime())).toBeLessThan(1000);
+    } finally {
+      await rms.close();
+    }
+  });
+
+  it('confirms a task after the delay given, leaving what a test settled meanwhile', async () => {
+    const reached: string[] = [];
+    const rms = await startTestWeComApi({
+      contactTasksSentAfterMs: 150,
+      onContactMessage: (m) => reached.push(m.externalUserId),
+    });
+    try {
+      const outcomes = await connect(rms).sendMany(
+        ['wm_d1', 'wm_d2'].map((id, i) => ({
+          message: toContact(id, 'ZhangWei'),
+          idempotencyKey: `d${i + 1}`,
+        })),
+        signal,
+      );
+      const sent = sentFrom(outcomes);
+      expect(await connect(rms).pollReceipts(sent, signal)).toEqual([]);
+      rms.markContactTask(sent[0]!.providerMessageId, 3, ['wm_d2']);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(reached).toEqual(['wm_d1']);
+      const reports = await connect(rms).pollReceipts(sent, signal);
+      expect(reports.map((r) => [r.idempotencyKey, r.status, r.code]).sort()).toEqual([
+        ['d1', 'delivered', undefined],
+        ['d2', 'failed', 'monthly-quota'],
+      ]);
+    } finally {
+      await rms.close();
+    }
+  });
+
+  it('by default leaves tasks unsent until a test marks them, and tells about those marked sent', async () => {
+    const reached: string[] = [];
+    const waiting = await startTestWeComApi({ onContactMessage: (m) => reached.push(m.externalUserId) });
+    try {
+      const sent = sentFrom(
+        await connect(waiting).sendMany(
+          [{ message: toContact('wm_w1', 'ZhangWei'), idempotencyKey: 'w1' }],
+          signal,
+        ),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(reached).toEqual([]);
+      expect(await connect(waiting).pollReceipts(sent, signal)).toEqual([]);
+      waiting.markContactTask(sent[0]!.providerMessageId, 1);
+      waiting.markContactTask(sent[0]!.providerMessageId, 1);
+      expect(reached).toEqual(['wm_w1']);
+    } finally {
+      await waiting.close();
+    }
   });
 });

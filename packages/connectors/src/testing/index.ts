@@ -26,4 +26,8 @@ export {
   type TestWeComApiOptions,
   type WeComBehaviour,
 } from './test-wecom-api.ts';
-export type { ContactSendStatus, ReceivedContactTask } from './test-wecom-contact-tasks.ts';
+export type {
+  ContactSendStatus,
+  ReceivedContactTask,
+  SentContactMessage,
+} from './test-wecom-contact-tasks.ts';

@@ -8,6 +8,7 @@ import {
   type ContactSendStatus,
   createContactTaskBook,
   type ReceivedContactTask,
+  type SentContactMessage,
 } from './test-wecom-contact-tasks.ts';
 import { createCountWaiter } from './wait-for-count.ts';
 
@@ -76,6 +77,14 @@ export interface TestWeComApiOptions {
   port?: number;
   /** Told about every message taken (the demo sandbox keeps them). */
   onMessage?: (message: ReceivedWeComMessage) => void;
+  /**
+   * Confirms every customer-contact task as if each relationship manager sent it this many
+   * milliseconds after `add_msg_template` (0: at once; status 1, send_time then). Unset (tests),
+   * a task waits for `markContactTask`.
+   */
+  contactTasksSentAfterMs?: number;
+  /** Told about each customer a contact task reached, when their RM sent it (the demo sandbox keeps them). */
+  onContactMessage?: (message: SentContactMessage) => void;
   /** How many taken messages `received()` remembers (all unless given; a long-running sandbox bounds it). */
   remember?: number;
 }
@@ -102,7 +111,10 @@ export async function startTestWeComApi(options: TestWeComApiOptions = {}): Prom
     addTemplateRequests: 0,
     sendResultRequests: 0,
   };
-  const contacts = createContactTaskBook(rejected);
+  const contacts = createContactTaskBook(rejected, {
+    sentAfterMs: options.contactTasksSentAfterMs,
+    onSent: options.onContactMessage,
+  });
   const remember = options.remember ?? Number.POSITIVE_INFINITY;
   let takenCount = 0;
   const waiter = createCountWaiter('the WeCom API', () => takenCount);
@@ -246,6 +258,9 @@ export async function startTestWeComApi(options: TestWeComApiOptions = {}): Prom
     stats: () => ({ ...totals }),
     waitForReceived: (count, timeoutMs) => waiter.waitFor(count, timeoutMs),
     waitForContactTasks: (count, timeoutMs) => contacts.waitFor(count, timeoutMs),
-    close: () => server.close(),
+    close: () => {
+      contacts.close();
+      return server.close();
+    },
   };
 }

@@ -19,19 +19,70 @@ export interface ReceivedContactTask {
 /** How a customer's copy of a task stands: 0 not sent yet, 1 sent, 2 not a contact, 3 over the month's quota. */
 export type ContactSendStatus = 0 | 1 | 2 | 3;
 
+/** One customer's copy of a contact task, once their relationship manager sent it. */
+export interface SentContactMessage {
+  /** The task's msgid, shared by every customer the task reaches. */
+  msgid: string;
+  /** The relationship manager's WeCom user id. */
+  sender: string;
+  externalUserId: string;
+  text: string;
+  link: { title: string; url: string } | undefined;
+  at: Date;
+}
+
+export interface ContactTaskOptions {
+  /**
+   * Settles every task as if each relationship manager sent it to all its customers this many
+   * milliseconds after it was created (0: at once). Unset, tasks wait for `mark`.
+   */
+  sentAfterMs?: number;
+  /** Told about each customer's copy when it becomes sent (status 1), however it did. */
+  onSent?: (message: SentContactMessage) => void;
+}
+
 type Answer = Record<string, unknown> & { errcode: number; errmsg: string };
 
 /**
  * The local WeCom API's customer-contact side: the tasks `add_msg_template` created, how each
  * customer's copy stands, and `get_groupmsg_send_result` pages read from them.
  */
-export function createContactTaskBook(rejectedSenders: ReadonlySet<string>) {
+export function createContactTaskBook(
+  rejectedSenders: ReadonlySet<string>,
+  options: ContactTaskOptions = {},
+) {
   const notContacts = new Set<string>();
-  const tasks = new Map<
-    string,
-    ReceivedContactTask & { results: Map<string, { status: number; at: Date }> }
-  >();
+  const tasks = new Map<string, Task>();
+  const timers = new Set<NodeJS.Timeout>();
   const waiter = createCountWaiter('the WeCom customer-contact API', () => tasks.size);
+
+  const settle = (task: Task, status: ContactSendStatus, externalUserIds: Iterable<string>) => {
+    const at = new Date();
+    for (const id of externalUserIds) {
+      const before = task.results.get(id);
+      if (!before) throw new Error(`Task ${task.msgid} does not reach ${id}`);
+      task.results.set(id, { status, at });
+      if (status !== 1 || before.status === 1) continue;
+      const { msgid, sender, text, link } = task;
+      options.onSent?.({ msgid, sender, externalUserId: id, text, link, at });
+    }
+  };
+
+  /** The relationship manager sends a new task, at once or after `sentAfterMs`. */
+  const sendLater = (task: Task, delayMs: number) => {
+    if (delayMs <= 0) return settle(task, 1, task.externalUserIds);
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      // Only the customers a test has not settled otherwise meanwhile.
+      settle(
+        task,
+        1,
+        task.externalUserIds.filter((id) => task.results.get(id)?.status === 0),
+      );
+    }, delayMs);
+    timer.unref();
+    timers.add(timer);
+  };
 
   return {
     /** `add_msg_template`: the answer WeCom gives. */
@@ -56,7 +107,7 @@ export function createContactTaskBook(rejectedSenders: ReadonlySet<string>) {
         return { errcode: contactErrcodes.noValidCustomer, errmsg: 'no valid external contact' };
       }
       const at = new Date();
-      const task = {
+      const task: Task = {
         msgid: `msgGCAAA${randomBytes(12).toString('hex')}`,
         sender: t.sender,
         externalUserIds,
@@ -67,6 +118,7 @@ export function createContactTaskBook(rejectedSenders: ReadonlySet<string>) {
         results: new Map(externalUserIds.map((id) => [id, { status: 0, at }])),
       };
       tasks.set(task.msgid, task);
+      if (options.sentAfterMs !== undefined) sendLater(task, options.sentAfterMs);
       waiter.bump();
       return { errcode: 0, errmsg: 'ok', fail_list: failList, msgid: task.msgid };
     },
@@ -101,14 +153,18 @@ export function createContactTaskBook(rejectedSenders: ReadonlySet<string>) {
     mark(msgid: string, status: ContactSendStatus, externalUserIds?: Iterable<string>): void {
       const task = tasks.get(msgid);
       if (!task) throw new Error(`The WeCom API has no task ${msgid}`);
-      const at = new Date();
-      for (const id of externalUserIds ?? task.externalUserIds) {
-        if (!task.results.has(id)) throw new Error(`Task ${msgid} does not reach ${id}`);
-        task.results.set(id, { status, at });
-      }
+      settle(task, status, externalUserIds ?? task.externalUserIds);
     },
 
     list: (): ReceivedContactTask[] => [...tasks.values()].map(({ results: _, ...task }) => ({ ...task })),
     waitFor: (count: number, timeoutMs?: number) => waiter.waitFor(count, timeoutMs),
+
+    /** Drops the relationship managers' pending sends (the server is closing). */
+    close(): void {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
   };
 }
+
+type Task = ReceivedContactTask & { results: Map<string, { status: number; at: Date }> };
