@@ -3,6 +3,7 @@ import { bindConnector, connectorDefinitions, createConnectorRegistry } from '@w
 import { createPiiCipher } from '@waymark/db/crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandboxInbox, type DemoSandbox, startDemoSandbox } from '../src/demo/sandbox/index.ts';
+import { updateDemo } from '../src/demo/seed-demo.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 // The demo sandbox as `npm start` runs it: local providers, the seeded demo connectors pointed at
@@ -26,15 +27,17 @@ async function connectorRow(id: string) {
   };
 }
 
-/** Sends one message through a stored connector, bound as the engine binds it. */
-async function sendThrough(id: string, message: unknown, idempotencyKey: string) {
+/** A stored connector, bound as the engine binds it. */
+async function bound(id: string) {
   const row = await connectorRow(id);
   const definition = registry.get(row.kind);
   if (!definition) throw new Error(`no connector kind ${row.kind}`);
-  return bindConnector(definition, row.credentials).send(
-    { message: message as never, idempotencyKey },
-    signal,
-  );
+  return bindConnector(definition, row.credentials);
+}
+
+/** Sends one message through a stored connector. */
+async function sendThrough(id: string, message: unknown, idempotencyKey: string) {
+  return (await bound(id)).send({ message: message as never, idempotencyKey }, signal);
 }
 
 async function readInbox(roles: Parameters<TestApp['signIn']>, query = '') {
@@ -62,6 +65,8 @@ beforeAll(async () => {
     'Demo WeCom',
     cipher.encrypt(JSON.stringify(real)),
   ]);
+  // A demo database seeded before the WeCom contact connector existed: the start adds it.
+  await updateDemo(t.testDb.db, () => {});
   const started = await startDemoSandbox(t.testDb.db, cipher, { inbox });
   if (!started) throw new Error('the sandbox should start for a demo database');
   sandbox = started;
@@ -74,7 +79,7 @@ afterAll(async () => {
 
 describe('demo sandbox', () => {
   it('points the unconfigured demo connectors at local providers and leaves a real one alone', async () => {
-    expect(sandbox.connectorIds).toEqual(['demo-sms', 'demo-push', 'demo-email']);
+    expect(sandbox.connectorIds).toEqual(['demo-sms', 'demo-push', 'demo-email', 'demo-wecom-contact']);
     const sms = await connectorRow('demo-sms');
     expect(new URL(String(sms.credentials.baseUrl)).hostname).toBe('127.0.0.1');
     expect((await connectorRow('demo-push')).kind).toBe('http-push-gateway');
@@ -88,7 +93,7 @@ describe('demo sandbox', () => {
   it('re-points a previous sandbox’s connectors on restart, and starts nothing when none is its to point', async () => {
     const again = await startDemoSandbox(t.testDb.db, cipher, { inbox: createSandboxInbox() });
     // The first sandbox's loopback address counts as a sandbox's: a restart re-points them.
-    expect(again?.connectorIds).toEqual(['demo-sms', 'demo-push', 'demo-email']);
+    expect(again?.connectorIds).toEqual(['demo-sms', 'demo-push', 'demo-email', 'demo-wecom-contact']);
     await again?.close();
     const nowhere = await startDemoSandbox(t.testDb.db, createPiiCipher(randomBytes(32)));
     // Under another key the stored credentials are unreadable, so they are not ours to overwrite.
@@ -140,6 +145,38 @@ describe('demo sandbox', () => {
     ]);
     const admin = await readInbox(['admin'], '?channel=email');
     expect(admin.body.items[0]).toMatchObject({ to: 'c000007@example.cn' });
+  });
+
+  it('sends through the relationship manager on WeCom, and the polled task reads as delivered', async () => {
+    const contact = await connectorRow('demo-wecom-contact');
+    // Its own kind's credentials, not the WeCom application's (which carry an agentId).
+    expect(contact.kind).toBe('wecom-contact');
+    expect(Object.keys(contact.credentials).sort()).toEqual(['baseUrl', 'corpId', 'corpSecret']);
+    expect(new URL(String(contact.credentials.baseUrl)).hostname).toBe('127.0.0.1');
+
+    const client = await bound('demo-wecom-contact');
+    const text = '张先生您好，您的定期存款下周到期，欢迎来网点办理续存。';
+    const receipt = await client.send(
+      {
+        message: { externalUserId: 'wm_ext_c000006', sender: 'ZhangWei', text } as never,
+        idempotencyKey: 'k-rm',
+      },
+      signal,
+    );
+    expect(receipt.status).toBe('sent');
+    const planner = await readInbox(['planner'], '?channel=wecom');
+    expect(planner.body.items[0]).toMatchObject({
+      channel: 'wecom',
+      to: 'wm_ext_c000006',
+      title: expect.stringContaining('ZhangWei'),
+      text,
+    });
+
+    const reports = await client.pollReceipts(
+      [{ ...receipt, idempotencyKey: 'k-rm', sentAt: new Date(), detail: receipt.detail ?? {} }],
+      signal,
+    );
+    expect(reports).toEqual([expect.objectContaining({ idempotencyKey: 'k-rm', status: 'delivered' })]);
   });
 
   it('refuses a bad filter and readers without the channel permission', async () => {

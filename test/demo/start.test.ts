@@ -90,6 +90,42 @@ async function publishApproved(journeyId: string, plannerCookie: string): Promis
   return api(`/api/v1/journeys/${journeyId}/publish`, { method: 'POST', body: '{}' }, plannerCookie);
 }
 
+type NodeSpec = { id: string; type: string; config: unknown };
+
+/** Creates a journey draft from nodes and `[source, port, target]` wires; returns its id. */
+async function createJourney(name: string, nodes: NodeSpec[], wires: string[][], cookie: string) {
+  const created = await api(
+    '/api/v1/journeys',
+    {
+      method: 'POST',
+      body: JSON.stringify({
+        name,
+        graph: {
+          nodes: nodes.map((n, i) => ({ ...n, position: { x: i * 220, y: 0 } })),
+          edges: wires.map(([source, sourceHandle, target], i) => ({
+            id: `e${i}`,
+            source,
+            sourceHandle,
+            target,
+          })),
+          settings: {},
+        },
+      }),
+    },
+    cookie,
+  );
+  expect(created.status).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}
+
+async function ageOf(customerId: string): Promise<unknown> {
+  const [row] = await testDb.db.query<{ age: unknown }>(
+    "SELECT attributes->'age' AS age FROM customers WHERE id = $1",
+    [customerId],
+  );
+  return row?.age;
+}
+
 beforeAll(async () => {
   testDb = await createTestDb({ migrate: false });
   dataDir = mkdtempSync(join(tmpdir(), 'waymark-start-'));
@@ -234,7 +270,7 @@ describe('npm start on an empty database', () => {
 
   it('sends a journey’s SMS, WeCom, push and e-mail into the demo sandbox, where a planner reads them', async () => {
     expect(output).toMatch(
-      /Demo sandbox: demo-sms, demo-wecom, demo-push, demo-email send to local stand-in providers/,
+      /Demo sandbox: demo-sms, demo-wecom, demo-push, demo-email, demo-wecom-contact send to local stand-in providers/,
     );
     const cookie = await loginAs('planner');
     const send = (id: string, channel: string, connectorId: string, body: string, subject?: string) => ({
@@ -257,28 +293,7 @@ describe('npm start on an empty database', () => {
       ['push', 'sent', 'email'],
       ['email', 'sent', 'done'],
     ];
-    const created = await api(
-      '/api/v1/journeys',
-      {
-        method: 'POST',
-        body: JSON.stringify({
-          name: 'Sandbox check',
-          graph: {
-            nodes: nodes.map((n, i) => ({ ...n, position: { x: i * 220, y: 0 } })),
-            edges: wires.map(([source, sourceHandle, target], i) => ({
-              id: `e${i}`,
-              source,
-              sourceHandle,
-              target,
-            })),
-            settings: {},
-          },
-        }),
-      },
-      cookie,
-    );
-    expect(created.status).toBe(201);
-    const journeyId = ((await created.json()) as { id: string }).id;
+    const journeyId = await createJourney('Sandbox check', nodes, wires, cookie);
     const publish = await publishApproved(journeyId, cookie);
     expect(publish.status, await publish.clone().text()).toBe(201);
 
@@ -340,6 +355,88 @@ describe('npm start on an empty database', () => {
     expect(badFilter.status).toBe(400);
     const rm = await api('/api/v1/sandbox/messages', {}, await loginAs('rm.zhang'));
     expect(rm.status, 'relationship managers do not read the channel sandbox').toBe(403);
+  });
+
+  it('sends through the demo RM on WeCom: the sandbox shows the script the RM sent to their customer', async () => {
+    const cookie = await loginAs('planner');
+    const nodes = [
+      { id: 'check', type: 'trigger.event', config: { event: 'sandbox_rm_check' } },
+      {
+        id: 'rm',
+        type: 'send',
+        config: {
+          channel: 'wecom',
+          connectorId: 'demo-wecom-contact',
+          content: { kind: 'inline', body: '客户经理转发沙盒测试 {{event.ref}}：{{attributes.age}} 岁客户' },
+        },
+      },
+      { id: 'done', type: 'exit', config: { reason: 'checked' } },
+    ];
+    const journeyId = await createJourney(
+      'Sandbox RM check',
+      nodes,
+      [
+        ['check', 'out', 'rm'],
+        ['rm', 'sent', 'done'],
+      ],
+      cookie,
+    );
+    const publish = await publishApproved(journeyId, cookie);
+    expect(publish.status, await publish.clone().text()).toBe(201);
+
+    // C000006 is a Shanghai branch customer, so rm.zhang's WeCom contact.
+    const ref = `RM-${process.pid}`;
+    const ingest = await api(
+      '/api/v1/events',
+      {
+        method: 'POST',
+        body: JSON.stringify({
+          events: [
+            {
+              eventId: `sandbox-rm-check-${process.pid}`,
+              customerId: 'C000006',
+              name: 'sandbox_rm_check',
+              properties: { ref },
+              occurredAt: new Date().toISOString(),
+            },
+          ],
+        }),
+      },
+      cookie,
+    );
+    expect(ingest.status).toBe(202);
+
+    type Item = {
+      channel: string;
+      to: string;
+      title: string | null;
+      text: string;
+      providerMessageId: string;
+    };
+    let ours: Item | undefined;
+    for (let i = 0; i < 150 && !ours; i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 200));
+      const answer = await api('/api/v1/sandbox/messages?channel=wecom&limit=100', {}, cookie);
+      ours = ((await answer.json()) as { items: Item[] }).items.find((m) => m.text.includes(ref));
+    }
+    expect(ours).toMatchObject({
+      channel: 'wecom',
+      to: 'wm_ext_c000006',
+      title: expect.stringContaining('ZhangWei'),
+      text: `客户经理转发沙盒测试 ${ref}：${await ageOf('C000006')} 岁客户`,
+    });
+    // The message is the RM's task; it reads as delivered once the engine's receipt poll (every
+    // 5 minutes) asks WeCom, which the sandbox test checks.
+    const [message] = await testDb.db.query<{
+      status: string;
+      connector_id: string;
+      provider_message_id: string;
+    }>('SELECT status, connector_id, provider_message_id FROM messages WHERE journey_id = $1', [journeyId]);
+    expect(message).toMatchObject({
+      connector_id: 'demo-wecom-contact',
+      provider_message_id: ours?.providerMessageId,
+    });
+    expect(['sent', 'delivered']).toContain(message?.status);
   });
 
   it('keeps no phone number or e-mail address in clear in a dump of the database', () => {

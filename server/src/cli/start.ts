@@ -8,7 +8,7 @@ import { checkRedisReadiness, createLogger, engineFromEnv, parseWorkerEnv } from
 import { buildApp } from '../app.ts';
 import { demoPassword } from '../demo/demo-credentials.ts';
 import { startDemoSandbox } from '../demo/sandbox/index.ts';
-import { DEMO_ADMIN, isDemoSeeded, seedDemo } from '../demo/seed-demo.ts';
+import { DEMO_ADMIN, isDemoSeeded, seedDemo, updateDemo } from '../demo/seed-demo.ts';
 import { engineHandoff } from '../engine-handoff.ts';
 import { RedisUnavailableError, resolveRedis } from './local-redis.ts';
 
@@ -44,6 +44,8 @@ async function main(): Promise<void> {
   if (password && !(await isDemoSeeded(db))) {
     log(`Seeding the demo bank from ${config.demoDataPath} …`);
     await seedDemo(db, cipher, { csvPath: config.demoDataPath, password, log });
+  } else if (password) {
+    await updateDemo(db, log);
   }
 
   // Outside production the demo connectors send to local sandbox providers, hosted by the process

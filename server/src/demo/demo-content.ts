@@ -77,7 +77,8 @@ export const extraDemoTemplates: { name: string; channel: schema.Channel; subjec
   ];
 
 /**
- * Demo connectors, one per channel the starters send through (kinds from @waymark/connectors).
+ * Demo connectors (kinds from @waymark/connectors): one per channel the starters send through,
+ * the first of its channel, and WeCom customer contact through the relationship managers.
  * They are seeded without credentials: each start points them at the demo sandbox.
  */
 export const demoConnectors = [
@@ -85,7 +86,42 @@ export const demoConnectors = [
   { id: 'demo-wecom', kind: 'wecom', channel: 'wecom', name: '演示企业微信 · Demo WeCom' },
   { id: 'demo-push', kind: 'http-push-gateway', channel: 'push', name: '演示 App 推送 · Demo app push' },
   { id: 'demo-email', kind: 'smtp-email', channel: 'email', name: '演示邮件服务器 · Demo mail relay' },
+  {
+    id: 'demo-wecom-contact',
+    kind: 'wecom-contact',
+    channel: 'wecom',
+    name: '演示企业微信 · 客户经理转发 · Demo WeCom via RMs',
+  },
 ] as const satisfies readonly { id: string; kind: string; channel: schema.Channel; name: string }[];
+
+/**
+ * Adds the demo connectors a demo database seeded by an earlier version lacks, without
+ * credentials as the seed does, so an existing demo gains new ones. Only in a database that
+ * holds a demo connector already (one seeded as a demo), and never one someone deleted (the
+ * audit log says so). Returns the ids added; re-running adds nothing.
+ */
+export async function addMissingDemoConnectors(db: Db): Promise<string[]> {
+  const ids = demoConnectors.map((c) => c.id);
+  const present = await db.query<{ id: string }>('SELECT id FROM connectors WHERE id = ANY($1)', [ids]);
+  if (present.length === 0) return [];
+  const deleted = await db.query<{ id: string }>(
+    `SELECT DISTINCT subject_id AS id FROM audit_log
+      WHERE subject_type = 'connector' AND action = 'connector.deleted' AND subject_id = ANY($1)`,
+    [ids],
+  );
+  const skip = new Set([...present, ...deleted].map((row) => row.id));
+  const added: string[] = [];
+  for (const c of demoConnectors) {
+    if (skip.has(c.id)) continue;
+    const rows = await db.orm
+      .insert(schema.connectors)
+      .values({ ...c })
+      .onConflictDoNothing()
+      .returning({ id: schema.connectors.id });
+    if (rows.length > 0) added.push(c.id);
+  }
+  return added;
+}
 
 /**
  * Inserts the demo segments, templates and connectors, then the starter journeys as drafts with
@@ -120,7 +156,8 @@ export async function seedDemoContent(db: Db, createdBy: string | null): Promise
       .insert(schema.connectors)
       .values({ ...c })
       .onConflictDoNothing();
-    bindings[starterConnectorRef(c.channel)] = c.id;
+    // The starters send through the first connector of each channel (WeCom application messages).
+    bindings[starterConnectorRef(c.channel)] ??= c.id;
   }
   for (const starter of starterJourneys) {
     await db.orm.insert(schema.journeys).values({

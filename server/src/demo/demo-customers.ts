@@ -30,15 +30,29 @@ export function demoProfile(rmUserId: string | null) {
   };
 }
 
+/** The demo relationship manager's (rm.zhang's) user id in the bank's WeCom. */
+export const demoRmWecomUserId = 'ZhangWei';
+
 /**
- * Three in four demo customers have added their relationship manager on WeCom, so their profile
- * holds the WeCom user id the wecom connector sends to (attribute `wecomUserId`, e.g.
- * `wm_c000001`). The bank data set has no such column, so it is derived from the customer number.
+ * WeCom identities, derived from the customer number since the bank data set has no such column.
+ * Three in four demo customers have joined the bank's WeCom, so their profile holds the user id
+ * the wecom connector sends to (attribute `wecomUserId`, e.g. `wm_c000001`). Every customer of
+ * the demo relationship manager (`rmUserId`) is their WeCom external contact, so the
+ * wecom-contact connector can ask the RM to send to them (`wecomExternalUserId`, e.g.
+ * `wm_ext_c000006`, and `rmWecomUserId`). Other attributes are kept; re-running sets the same values.
  */
-export async function giveDemoCustomersWeComIds(db: Db): Promise<void> {
+export async function giveDemoCustomersWeComIds(db: Db, rmUserId: string | null): Promise<void> {
   await db.query(
     `UPDATE customers
         SET attributes = attributes || jsonb_build_object('wecomUserId', 'wm_' || lower(id))
       WHERE id ~ '^C[0-9]+$' AND substring(id from 2)::int % 4 <> 0`,
+  );
+  if (!rmUserId) return;
+  await db.query(
+    `UPDATE customers
+        SET attributes = attributes || jsonb_build_object(
+              'wecomExternalUserId', 'wm_ext_' || lower(id), 'rmWecomUserId', $2::text)
+      WHERE id ~ '^C[0-9]+$' AND rm_user_id = $1`,
+    [rmUserId, demoRmWecomUserId],
   );
 }

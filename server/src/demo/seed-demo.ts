@@ -4,7 +4,7 @@ import { seedBankCustomers } from '@waymark/db/demo';
 import { eq } from 'drizzle-orm';
 import { createUser } from '../auth/users.ts';
 import { seedDemoApproval } from './demo-approval.ts';
-import { seedDemoContent } from './demo-content.ts';
+import { addMissingDemoConnectors, seedDemoContent } from './demo-content.ts';
 import { demoProfile, giveDemoCustomersWeComIds } from './demo-customers.ts';
 import { seedDemoRmTasks } from './demo-rm-tasks.ts';
 
@@ -58,7 +58,7 @@ export async function seedDemo(db: Db, cipher: PiiCipher, options: SeedDemoOptio
     enrich: demoProfile(users.get('rm.zhang') ?? null),
     onProgress: (done) => log(`  customers: ${done.toLocaleString('en')} / 45,211`),
   });
-  await giveDemoCustomersWeComIds(db);
+  await giveDemoCustomersWeComIds(db, users.get('rm.zhang') ?? null);
   log(`  ${count.toLocaleString('en')} customers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   // A seed interrupted after this point left partial content: start it again from empty.
@@ -81,4 +81,20 @@ export async function seedDemo(db: Db, cipher: PiiCipher, options: SeedDemoOptio
     roles: ['admin'],
     password: options.password,
   });
+}
+
+/**
+ * Brings a demo database seeded by an earlier version up to this version's demo on start: adds
+ * the demo connectors it lacks and gives the customers the WeCom identities they send to. Does
+ * nothing (two small queries) once done, or in a database that was never seeded as a demo.
+ */
+export async function updateDemo(db: Db, log: (line: string) => void): Promise<void> {
+  const added = await addMissingDemoConnectors(db);
+  if (added.length === 0) return;
+  const [rm] = await db.orm
+    .select({ id: schema.users.id })
+    .from(schema.users)
+    .where(eq(schema.users.username, 'rm.zhang'));
+  await giveDemoCustomersWeComIds(db, rm?.id ?? null);
+  log(`Added to the demo: ${added.join(', ')}`);
 }

@@ -28,7 +28,7 @@ export async function pointDemoConnectorsAtSandbox(
       .set({
         // Demo databases seeded before the push connector existed stored the kind as "push".
         kind: demo.kind,
-        credentialsEnc: cipher.encrypt(JSON.stringify(providers.credentials[demo.channel])),
+        credentialsEnc: cipher.encrypt(JSON.stringify(providers.credentials[demo.kind])),
         updatedAt: now,
       })
       .where(eq(schema.connectors.id, demo.id));

@@ -10,23 +10,32 @@ import {
 } from '@waymark/connectors/testing';
 import type { SandboxInbox } from './sandbox-inbox.ts';
 
+/** The connector kinds the sandbox has a stand-in provider for. */
+export type SandboxConnectorKind =
+  | 'http-sms-gateway'
+  | 'wecom'
+  | 'wecom-contact'
+  | 'http-push-gateway'
+  | 'smtp-email';
+
 /** Local providers speaking each channel's protocol, and the credentials that reach them. */
 export interface SandboxProviders {
-  /** Connector credentials per channel, as the demo connectors store them. */
-  credentials: {
-    sms: Record<string, unknown>;
-    wecom: Record<string, unknown>;
-    push: Record<string, unknown>;
-    email: Record<string, unknown>;
-  };
+  /**
+   * Connector credentials per connector kind, as the demo connectors store them: two kinds may
+   * share a channel (WeCom application messages, and customer contact through the RMs) and
+   * each takes its own credentials.
+   */
+  credentials: Record<SandboxConnectorKind, Record<string, unknown>>;
   close(): Promise<void>;
 }
 
 /**
- * Starts the SMS gateway, the WeCom API, the push gateway and a mail relay (SMTP with STARTTLS
- * and a login) on free ports of 127.0.0.1 (never a public interface) and files every message
- * they take in `inbox`. They are the same servers the
- * connector tests use, so the demo exercises the real connectors and protocols end to end.
+ * Starts the SMS gateway, the WeCom API (application messages, and customer contact through
+ * relationship managers who send every task at once), the push gateway and a mail relay (SMTP
+ * with STARTTLS and a login) on free ports of 127.0.0.1 (never a public interface) and files
+ * every message they take in `inbox`, a contact message titled with the RM who sent it. They are
+ * the same servers the connector tests use, so the demo exercises the real connectors and
+ * protocols end to end.
  */
 export async function startSandboxProviders(inbox: SandboxInbox): Promise<SandboxProviders> {
   // Their message lists are bounded like the inbox; the gateways still keep one small record per
@@ -54,6 +63,20 @@ export async function startSandboxProviders(inbox: SandboxInbox): Promise<Sandbo
           to: m.toUserId,
           title: m.title ?? null,
           text: m.text,
+          providerMessageId: m.msgid,
+          receivedAt: m.at,
+        }),
+      // Every relationship manager sends each customer-contact task the moment WeCom offers it,
+      // so the customer's copy reaches the inbox at once and the next receipt poll reads it as sent.
+      contactTasksSentAfterMs: 0,
+      onContactMessage: (m) =>
+        inbox.add({
+          channel: 'wecom',
+          to: m.externalUserId,
+          title: m.link
+            ? `客户经理 ${m.sender} 转发 · via RM ${m.sender} · ${m.link.title}`
+            : `客户经理 ${m.sender} 转发 · via RM ${m.sender}`,
+          text: m.link ? `${m.text}\n${m.link.url}` : m.text,
           providerMessageId: m.msgid,
           receivedAt: m.at,
         }),
@@ -87,15 +110,20 @@ export async function startSandboxProviders(inbox: SandboxInbox): Promise<Sandbo
     started.push(email);
     return {
       credentials: {
-        sms: { baseUrl: sms.url, apiKey: sms.apiKey, sender: 'Waymark银行' },
+        'http-sms-gateway': { baseUrl: sms.url, apiKey: sms.apiKey, sender: 'Waymark银行' },
         wecom: {
           baseUrl: wecom.url,
           corpId: wecom.corpId,
           corpSecret: wecom.corpSecret,
           agentId: wecom.agentId,
         },
-        push: { baseUrl: push.url, apiToken: push.apiToken, defaultTitle: 'Waymark 银行' },
-        email: email.credentials({ fromAddress: 'noreply@waymark-bank.example', fromName: 'Waymark 银行' }),
+        // The same local corp; a real bank's customer-contact secret differs from its app's.
+        'wecom-contact': { baseUrl: wecom.url, corpId: wecom.corpId, corpSecret: wecom.corpSecret },
+        'http-push-gateway': { baseUrl: push.url, apiToken: push.apiToken, defaultTitle: 'Waymark 银行' },
+        'smtp-email': email.credentials({
+          fromAddress: 'noreply@waymark-bank.example',
+          fromName: 'Waymark 银行',
+        }),
       },
       close: async () => {
         await Promise.all(started.map((s) => s.close()));
