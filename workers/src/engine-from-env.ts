@@ -39,6 +39,7 @@ export function engineFromEnv(input: {
       staleActiveMs: env.WAYMARK_STALE_ACTIVE_MS,
       journeyCacheMs: env.WAYMARK_JOURNEY_CACHE_MS,
       unprocessedEventGraceMs: env.WAYMARK_EVENT_GRACE_MS,
+      receiptPollIntervalMs: env.WAYMARK_RECEIPT_POLL_INTERVAL_MS,
     },
   });
   return {

@@ -138,6 +138,13 @@ export const engineEnvSpec = {
     default: '600000',
     requiredInProduction: false,
   },
+  WAYMARK_RECEIPT_POLL_INTERVAL_MS: {
+    schema: positiveInt(300_000),
+    description:
+      'How often (ms) connectors that push no delivery receipts (WeCom customer contact) are asked whether their messages reached the customer.',
+    default: '300000',
+    requiredInProduction: false,
+  },
   WAYMARK_STALE_ACTIVE_MS: {
     schema: positiveInt(120_000),
     description:
