@@ -9,12 +9,15 @@ import { demoProfile, giveDemoCustomersWeComIds } from './demo-customers.ts';
 import { seedDemoRmTasks } from './demo-rm-tasks.ts';
 
 /** The demo's people: one per role, all with the demo password. */
+/** The demo relationship manager: customers of the Shanghai branch are theirs, as are the demo RM tasks. */
+const demoRmUsername = 'rm.zhang' as const;
+
 export const demoUsers = [
   { username: 'planner', displayName: '王策划 (Planner)', roles: ['planner'] },
   { username: 'approver', displayName: '李审批 (Approver)', roles: ['approver'] },
   { username: 'analyst', displayName: '赵分析 (Analyst)', roles: ['analyst'] },
   { username: 'channel', displayName: '陈渠道 (Channel operator)', roles: ['channel-operator'] },
-  { username: 'rm.zhang', displayName: '张经理 (Relationship manager)', roles: ['relationship-manager'] },
+  { username: demoRmUsername, displayName: '张经理 (Relationship manager)', roles: ['relationship-manager'] },
 ] as const;
 
 export const DEMO_ADMIN = 'admin';
@@ -55,10 +58,10 @@ export async function seedDemo(db: Db, cipher: PiiCipher, options: SeedDemoOptio
   const started = Date.now();
   const count = await seedBankCustomers(db, cipher, {
     path: options.csvPath,
-    enrich: demoProfile(users.get('rm.zhang') ?? null),
+    enrich: demoProfile(users.get(demoRmUsername) ?? null),
     onProgress: (done) => log(`  customers: ${done.toLocaleString('en')} / 45,211`),
   });
-  await giveDemoCustomersWeComIds(db, users.get('rm.zhang') ?? null);
+  await giveDemoCustomersWeComIds(db, users.get(demoRmUsername) ?? null);
   log(`  ${count.toLocaleString('en')} customers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   // A seed interrupted after this point left partial content: start it again from empty.
@@ -71,7 +74,7 @@ export async function seedDemo(db: Db, cipher: PiiCipher, options: SeedDemoOptio
   await db.orm.delete(schema.templates);
   await seedDemoContent(db, users.get('planner') ?? null);
   await seedDemoApproval(db, users.get('planner') ?? null, new Date());
-  const rmUserId = users.get('rm.zhang');
+  const rmUserId = users.get(demoRmUsername);
   if (rmUserId)
     await seedDemoRmTasks(db, { rmUserId, createdBy: users.get('planner') ?? null, now: new Date() });
 
@@ -94,7 +97,7 @@ export async function updateDemo(db: Db, log: (line: string) => void): Promise<v
   const [rm] = await db.orm
     .select({ id: schema.users.id })
     .from(schema.users)
-    .where(eq(schema.users.username, 'rm.zhang'));
+    .where(eq(schema.users.username, demoRmUsername));
   await giveDemoCustomersWeComIds(db, rm?.id ?? null);
   log(`Added to the demo: ${added.join(', ')}`);
 }
