@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
@@ -114,5 +115,152 @@ describe('GET /journeys totals', () => {
       'converted',
       'entered',
     ]);
+  });
+});
+
+// Maker–checker: the list says where each journey's newest approval request stands.
+describe('GET /journeys approval', () => {
+  let a: TestApp;
+  let maker: { cookie: string };
+  let checker: { cookie: string };
+  /** On a salary credit, wait two days, then leave: small and valid. */
+  const graph = {
+    nodes: [
+      { id: 'start', type: 'trigger.event', config: { event: 'salary_credit' }, position: { x: 0, y: 0 } },
+      { id: 'pause', type: 'wait.duration', config: { amount: 2, unit: 'days' }, position: { x: 0, y: 160 } },
+      { id: 'end', type: 'exit', config: { reason: 'done' }, position: { x: 0, y: 320 } },
+    ],
+    edges: [
+      { id: 'e1', source: 'start', sourceHandle: 'out', target: 'pause' },
+      { id: 'e2', source: 'pause', sourceHandle: 'out', target: 'end' },
+    ],
+    settings: {},
+  };
+  const editedGraph = {
+    ...graph,
+    nodes: graph.nodes.map((node) => (node.id === 'end' ? { ...node, config: { reason: 'edited' } } : node)),
+  };
+  const journeyIds: Record<
+    'none' | 'pending' | 'approved' | 'rejected' | 'stale' | 'withdrawn' | 'published',
+    string
+  > = { none: '', pending: '', approved: '', rejected: '', stale: '', withdrawn: '', published: '' };
+
+  const post = async (url: string, as: { cookie: string }, payload: object = {}) => {
+    const response = await a.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: as, payload });
+    expect(response.statusCode, response.body).toBeLessThan(300);
+    return response.json();
+  };
+  const request = async (journeyId: string) =>
+    (await post(`/journeys/${journeyId}/approval-requests`, maker, { baseRevision: 1, note: '上线' })).id;
+  const listed = async (app = a.app) => {
+    const response = await app.inject({ url: '/api/v1/journeys', headers: maker });
+    expect(response.statusCode).toBe(200);
+    const items: { id: string; approval: unknown }[] = response.json().items;
+    return new Map(items.map((item) => [item.id, item.approval]));
+  };
+
+  beforeAll(async () => {
+    a = await createTestApp({
+      config: { nodeEnv: 'test', sessionTtlHours: 12, publishApproval: 'required' },
+    });
+    maker = await a.signIn('planner');
+    checker = await a.signIn('approver');
+    for (const key of Object.keys(journeyIds) as (keyof typeof journeyIds)[])
+      journeyIds[key] = (await post('/journeys', maker, { name: `审批 ${key}`, graph })).id;
+
+    await request(journeyIds.pending);
+    await post(`/approvals/${await request(journeyIds.approved)}/approve`, checker, { comment: '同意' });
+    await post(`/approvals/${await request(journeyIds.rejected)}/reject`, checker, { comment: '话术不合规' });
+    // Approved, then the draft was edited: the approval no longer covers it.
+    await post(`/approvals/${await request(journeyIds.stale)}/approve`, checker);
+    const edited = await a.app.inject({
+      method: 'PUT',
+      url: `/api/v1/journeys/${journeyIds.stale}`,
+      headers: maker,
+      payload: { baseRevision: 1, graph: editedGraph },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    await post(`/approvals/${await request(journeyIds.withdrawn)}/withdraw`, maker);
+    await post(`/approvals/${await request(journeyIds.published)}/approve`, checker);
+    await post(`/journeys/${journeyIds.published}/publish`, maker, { baseRevision: 1 });
+  });
+  afterAll(() => a?.close());
+
+  it('carries the newest request of every journey on the page, with who decided and when', async () => {
+    const byId = await listed();
+    const requested = { requestedByName: 'Test planner', requestedAt: expect.any(String) };
+    const decided = { decidedByName: 'Test approver', decidedAt: expect.any(String) };
+    expect(byId.get(journeyIds.none)).toBeNull();
+    expect(byId.get(journeyIds.pending)).toEqual({
+      state: 'pending',
+      ...requested,
+      decidedByName: null,
+      decidedAt: null,
+    });
+    expect(byId.get(journeyIds.approved)).toEqual({ state: 'approved', ...requested, ...decided });
+    expect(byId.get(journeyIds.rejected)).toEqual({ state: 'rejected', ...requested, ...decided });
+    expect(byId.get(journeyIds.stale)).toEqual({ state: 'stale', ...requested, ...decided });
+    expect(byId.get(journeyIds.withdrawn)).toEqual({
+      state: 'withdrawn',
+      ...requested,
+      decidedByName: 'Test planner',
+      decidedAt: expect.any(String),
+    });
+  });
+
+  it('agrees with the journey’s own approval', async () => {
+    const byId = await listed();
+    for (const id of [journeyIds.pending, journeyIds.rejected, journeyIds.stale]) {
+      const own = (await a.app.inject({ url: `/api/v1/journeys/${id}/approval`, headers: maker })).json();
+      expect(byId.get(id)).toMatchObject({
+        state: own.request.state,
+        requestedAt: own.request.requestedAt,
+        decidedAt: own.request.decidedAt,
+      });
+    }
+  });
+
+  it('says nothing about a request spent on a published version', async () => {
+    expect((await listed()).get(journeyIds.published)).toBeNull();
+  });
+
+  it('shows the newest request when a journey was asked about twice', async () => {
+    // A new request for the rejected journey's edited draft: the rejection is history now.
+    const saved = await a.app.inject({
+      method: 'PUT',
+      url: `/api/v1/journeys/${journeyIds.rejected}`,
+      headers: maker,
+      payload: { baseRevision: 1, graph: editedGraph },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    await post(`/journeys/${journeyIds.rejected}/approval-requests`, maker, { baseRevision: 2 });
+    expect((await listed()).get(journeyIds.rejected)).toMatchObject({
+      state: 'pending',
+      decidedByName: null,
+    });
+  });
+
+  it('says nothing about approval where publishing needs none', async () => {
+    const off = await buildApp({ ...a.deps, config: { nodeEnv: 'test', sessionTtlHours: 12 } });
+    try {
+      const byId = await listed(off);
+      expect(byId.size).toBe(Object.keys(journeyIds).length);
+      expect([...byId.values()].every((approval) => approval === null)).toBe(true);
+    } finally {
+      await off.close();
+    }
+  });
+
+  it('documents the approval in the OpenAPI description', async () => {
+    const spec = (await a.app.inject({ url: '/openapi.json' })).json();
+    const brief = spec.components.schemas.ApprovalBrief;
+    expect(Object.keys(brief.properties).sort()).toEqual([
+      'decidedAt',
+      'decidedByName',
+      'requestedAt',
+      'requestedByName',
+      'state',
+    ]);
+    expect(brief.properties.state.enum).toEqual(['pending', 'approved', 'rejected', 'stale', 'withdrawn']);
   });
 });

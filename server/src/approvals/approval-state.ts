@@ -38,3 +38,15 @@ export function approvalState(
       return approval.draftRevision === currentDraftRevision ? approval.status : 'stale';
   }
 }
+
+/**
+ * The states that still say something to the planner about publishing the draft: a request
+ * waiting, a decision, a request the edits outdated, or one taken back. A published request is
+ * spent and a superseded one was replaced by a newer request, so neither has anything to say now.
+ */
+export const currentApprovalStates = ['pending', 'approved', 'rejected', 'stale', 'withdrawn'] as const;
+export type CurrentApprovalState = (typeof currentApprovalStates)[number];
+
+export function isCurrentApprovalState(state: ApprovalState): state is CurrentApprovalState {
+  return (currentApprovalStates as readonly ApprovalState[]).includes(state);
+}

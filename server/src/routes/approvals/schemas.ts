@@ -1,7 +1,11 @@
 import { schema } from '@waymark/db';
 import { z } from 'zod';
 import type { ApprovalRow } from '../../approvals/approval-rows.ts';
-import { approvalStates } from '../../approvals/approval-state.ts';
+import {
+  approvalStates,
+  currentApprovalStates,
+  isCurrentApprovalState,
+} from '../../approvals/approval-state.ts';
 import { graphDiffSchema } from '../journeys/schemas.ts';
 
 /** One approval request as planners and approvers read it. */
@@ -54,6 +58,39 @@ export function toApprovalView(row: ApprovalRow): ApprovalView {
     decidedAt: row.decidedAt,
     comment: row.comment,
     publishedVersion: row.publishedVersion,
+  };
+}
+
+/**
+ * A journey's newest approval request, in brief, for lists: the fields mean what they mean in
+ * ApprovalRequest. Only states that still say something about publishing the draft appear.
+ */
+export const approvalBriefSchema = z
+  .object({
+    state: z
+      .enum(currentApprovalStates)
+      .describe('As in ApprovalRequest.state; published and superseded requests are left out'),
+    requestedByName: z.string().nullable(),
+    requestedAt: z.date(),
+    decidedByName: z
+      .string()
+      .nullable()
+      .describe('Who approved or rejected it, or who withdrew it; null while it waits'),
+    decidedAt: z.date().nullable(),
+  })
+  .meta({ id: 'ApprovalBrief' });
+
+export type ApprovalBrief = z.infer<typeof approvalBriefSchema>;
+
+/** The brief form of `row`, or null when its state has nothing to say to the planner now. */
+export function toApprovalBrief(row: ApprovalRow): ApprovalBrief | null {
+  if (!isCurrentApprovalState(row.state)) return null;
+  return {
+    state: row.state,
+    requestedByName: row.requestedByName,
+    requestedAt: row.requestedAt,
+    decidedByName: row.decidedByName,
+    decidedAt: row.decidedAt,
   };
 }
 

@@ -2,10 +2,13 @@ import { schema } from '@waymark/db';
 import { and, desc, eq, ilike, inArray, lt, or, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isApprovalRequired } from '../../approvals/approval-required.ts';
+import { type ApprovalRow, latestApprovalsOf } from '../../approvals/approval-rows.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { errorResponses, pageOf } from '../../lib/http-schemas.ts';
 import { escapeLike } from '../../lib/like.ts';
 import { principalOf } from '../../plugins/authenticate.ts';
+import { approvalBriefSchema, toApprovalBrief } from '../approvals/schemas.ts';
 import { journeySummarySchema, toSummary } from './schemas.ts';
 
 const { journeys } = schema;
@@ -32,6 +35,11 @@ const journeyListItemSchema = journeySummarySchema
     totals: journeyTotalsSchema
       .nullable()
       .describe('Null for users without reports.read (the same people who cannot read /stats)'),
+    approval: approvalBriefSchema
+      .nullable()
+      .describe(
+        "Where the journey's newest approval request stands: null when nobody asked, when it was published or superseded, and whenever publishing needs no approval (WAYMARK_PUBLISH_APPROVAL off)",
+      ),
   })
   .meta({ id: 'JourneyListItem' });
 
@@ -44,7 +52,12 @@ const entered = sql<number>`(SELECT count(*)::int FROM enrollments e WHERE e.jou
 const active = sql<number>`(SELECT count(*)::int FROM enrollments e WHERE e.journey_id = journeys.id AND e.status IN ('active', 'waiting'))`;
 const converted = sql<number>`(SELECT count(*)::int FROM conversions c WHERE c.journey_id = journeys.id)`;
 
-/** GET /journeys: the list page's rows, each with its live totals, in one query. */
+const briefOf = (row: ApprovalRow | undefined) => (row ? toApprovalBrief(row) : null);
+
+/**
+ * GET /journeys: the list page's rows with their live totals in one query, then the newest
+ * approval request of every row on the page in one more.
+ */
 export const journeyListRoute: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '',
@@ -52,7 +65,8 @@ export const journeyListRoute: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'journeys.read' },
       schema: {
         tags: ['journeys'],
-        summary: 'Journeys, most recently changed first, filtered by status and name, with their totals',
+        summary:
+          'Journeys, most recently changed first, filtered by status and name, with their totals and where their approval stands',
         querystring: listQuery,
         response: { 200: pageOf(journeyListItemSchema), ...errorResponses },
       },
@@ -94,6 +108,16 @@ export const journeyListRoute: FastifyPluginAsyncZod = async (app) => {
         .orderBy(...order);
       const page = rows.slice(0, limit);
       const last = page[page.length - 1]?.journey;
+      // Without the approval gate the list says nothing about approval, rather than show history:
+      // publishing then spends no request, so an old approval would keep inviting the planner to
+      // publish after they did, and an old waiting request would seem to hold publishing up. The
+      // journey's own approval (GET /journeys/:id/approval) and 待审批 still show that history.
+      const approvals = isApprovalRequired(app.serverConfig)
+        ? await latestApprovalsOf(
+            app.db,
+            page.map((row) => row.journey.id),
+          )
+        : new Map<string, ApprovalRow>();
       return {
         items: page.map((row) => ({
           ...toSummary(row.journey),
@@ -106,6 +130,7 @@ export const journeyListRoute: FastifyPluginAsyncZod = async (app) => {
                   conversionRate: row.entered > 0 ? row.converted / row.entered : null,
                   active: row.active,
                 },
+          approval: briefOf(approvals.get(row.journey.id)),
         })),
         nextCursor: rows.length > limit && last ? encodeCursor([last.updatedAt, last.id]) : null,
       };
