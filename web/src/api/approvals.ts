@@ -33,6 +33,19 @@ export interface ApprovalRequest {
   publishedVersion: number | null;
 }
 
+/**
+ * A journey's newest approval request in brief, as the journeys list carries it: only the states
+ * that still say something about publishing the draft.
+ */
+export interface ApprovalBrief {
+  state: Exclude<ApprovalState, 'published' | 'superseded'>;
+  requestedByName: string | null;
+  requestedAt: string;
+  /** Who approved or rejected it, or who withdrew it; null while it waits. */
+  decidedByName: string | null;
+  decidedAt: string | null;
+}
+
 /** Whether this server makes publishing wait for approval, and the journey's newest request. */
 export interface JourneyApproval {
   required: boolean;

@@ -1,4 +1,5 @@
 import type { JourneyGraph } from '../builder/graph-types.ts';
+import type { ApprovalBrief } from './approvals.ts';
 import { api } from './client.ts';
 
 export type JourneyStatus = 'draft' | 'live' | 'paused' | 'archived';
@@ -25,9 +26,13 @@ export interface JourneyTotals {
   active: number;
 }
 
-/** A row of the journeys list; `totals` is null for people who may not read reports. */
+/**
+ * A row of the journeys list; `totals` is null for people who may not read reports, `approval`
+ * null when nobody asked for approval, the request was spent, or publishing needs none.
+ */
 export interface JourneyListItem extends JourneySummary {
   totals?: JourneyTotals | null;
+  approval?: ApprovalBrief | null;
 }
 
 /** A journey with its editable draft. */

@@ -63,6 +63,10 @@ export const en = {
     none: 'No journeys yet',
     noneHint: 'Create one from scratch or start from a proven template.',
     noneMatching: 'No journey matches this search.',
+    approvalPending: 'Waiting for approval',
+    approvalApproved: 'Approved, ready to publish',
+    approvalStaleHint:
+      'The draft was edited after approval was requested: request approval again to publish it.',
   },
   newJourney: {
     title: 'New journey',

@@ -61,6 +61,9 @@ export const zhCN: Translations = {
     none: '还没有旅程',
     noneHint: '可以从空白画布开始，也可以从成熟的模板开始。',
     noneMatching: '没有符合条件的旅程。',
+    approvalPending: '待审批',
+    approvalApproved: '已通过，可发布',
+    approvalStaleHint: '提交审批后草稿又被修改过，需重新提交审批才能发布。',
   },
   newJourney: {
     title: '新建旅程',

@@ -7,6 +7,7 @@ import { Banner } from '../ui/banner.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { errorText } from '../ui/error-text.ts';
 import { formatNumber, formatPercent, formatRelative } from '../ui/format.ts';
+import { ApprovalBriefChip } from './approval-brief-chip.tsx';
 import { NewJourneyDialog } from './new-journey-dialog.tsx';
 
 const statuses: readonly JourneyStatus[] = ['draft', 'live', 'paused', 'archived'];
@@ -101,7 +102,10 @@ export function JourneysPage() {
                   </a>
                 </td>
                 <td>
-                  <span className={`badge badge-${journey.status}`}>{t(`status.${journey.status}`)}</span>
+                  <span className="badges">
+                    <span className={`badge badge-${journey.status}`}>{t(`status.${journey.status}`)}</span>
+                    {journey.approval ? <ApprovalBriefChip approval={journey.approval} /> : null}
+                  </span>
                 </td>
                 <td className="num">{journey.liveVersion ? `v${journey.liveVersion}` : '—'}</td>
                 <td className="num">{formatNumber(journey.totals?.entered, locale)}</td>
