@@ -141,9 +141,18 @@ describe('GET /journeys approval', () => {
     nodes: graph.nodes.map((node) => (node.id === 'end' ? { ...node, config: { reason: 'edited' } } : node)),
   };
   const journeyIds: Record<
-    'none' | 'pending' | 'approved' | 'rejected' | 'stale' | 'withdrawn' | 'published',
+    'none' | 'pending' | 'approved' | 'rejected' | 'stale' | 'withdrawn' | 'published' | 'archived',
     string
-  > = { none: '', pending: '', approved: '', rejected: '', stale: '', withdrawn: '', published: '' };
+  > = {
+    none: '',
+    pending: '',
+    approved: '',
+    rejected: '',
+    stale: '',
+    withdrawn: '',
+    published: '',
+    archived: '',
+  };
 
   const post = async (url: string, as: { cookie: string }, payload: object = {}) => {
     const response = await a.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: as, payload });
@@ -183,6 +192,9 @@ describe('GET /journeys approval', () => {
     await post(`/approvals/${await request(journeyIds.withdrawn)}/withdraw`, maker);
     await post(`/approvals/${await request(journeyIds.published)}/approve`, checker);
     await post(`/journeys/${journeyIds.published}/publish`, maker, { baseRevision: 1 });
+    // Asked for, then the campaign was cancelled.
+    await request(journeyIds.archived);
+    await post(`/journeys/${journeyIds.archived}/archive`, maker, { reason: 'campaign cancelled' });
   });
   afterAll(() => a?.close());
 
@@ -238,6 +250,10 @@ describe('GET /journeys approval', () => {
       state: 'pending',
       decidedByName: null,
     });
+  });
+
+  it('says nothing about a waiting request of an archived journey, which can never go live', async () => {
+    expect((await listed()).get(journeyIds.archived)).toBeNull();
   });
 
   it('says nothing about approval where publishing needs none', async () => {

@@ -115,7 +115,8 @@ export const journeyListRoute: FastifyPluginAsyncZod = async (app) => {
       const approvals = isApprovalRequired(app.serverConfig)
         ? await latestApprovalsOf(
             app.db,
-            page.map((row) => row.journey.id),
+            // An archived journey can never be published: its request waits for nobody (as in 待审批).
+            page.filter((row) => row.journey.status !== 'archived').map((row) => row.journey.id),
           )
         : new Map<string, ApprovalRow>();
       return {
