@@ -1,3 +1,4 @@
+import { salaryWaitGraph } from '@waymark/journey/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
@@ -123,19 +124,7 @@ describe('GET /journeys approval', () => {
   let a: TestApp;
   let maker: { cookie: string };
   let checker: { cookie: string };
-  /** On a salary credit, wait two days, then leave: small and valid. */
-  const graph = {
-    nodes: [
-      { id: 'start', type: 'trigger.event', config: { event: 'salary_credit' }, position: { x: 0, y: 0 } },
-      { id: 'pause', type: 'wait.duration', config: { amount: 2, unit: 'days' }, position: { x: 0, y: 160 } },
-      { id: 'end', type: 'exit', config: { reason: 'done' }, position: { x: 0, y: 320 } },
-    ],
-    edges: [
-      { id: 'e1', source: 'start', sourceHandle: 'out', target: 'pause' },
-      { id: 'e2', source: 'pause', sourceHandle: 'out', target: 'end' },
-    ],
-    settings: {},
-  };
+  const graph = salaryWaitGraph();
   const editedGraph = {
     ...graph,
     nodes: graph.nodes.map((node) => (node.id === 'end' ? { ...node, config: { reason: 'edited' } } : node)),

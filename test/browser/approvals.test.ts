@@ -1,3 +1,4 @@
+import { salaryWaitGraph } from '@waymark/journey/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningProduct, startProduct } from './support/app-server.ts';
@@ -19,19 +20,7 @@ afterAll(async () => {
   await product?.close();
 });
 
-/** On a salary credit, wait two days, then leave: small, valid, and never published yet. */
-const graph = {
-  nodes: [
-    { id: 'start', type: 'trigger.event', config: { event: 'salary_credit' }, position: { x: 0, y: 0 } },
-    { id: 'pause', type: 'wait.duration', config: { amount: 2, unit: 'days' }, position: { x: 0, y: 160 } },
-    { id: 'end', type: 'exit', config: { reason: 'done' }, position: { x: 0, y: 320 } },
-  ],
-  edges: [
-    { id: 'e1', source: 'start', sourceHandle: 'out', target: 'pause' },
-    { id: 'e2', source: 'pause', sourceHandle: 'out', target: 'end' },
-  ],
-  settings: {},
-};
+const graph = salaryWaitGraph();
 
 /** A new planner signs in, opens the journey's canvas and clicks Publish: the page and its dialog. */
 async function plannerOpensPublish(journeyId: string) {

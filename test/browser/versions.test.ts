@@ -1,3 +1,4 @@
+import { salaryWaitGraph } from '@waymark/journey/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningProduct, startProduct } from './support/app-server.ts';
@@ -19,19 +20,8 @@ afterAll(async () => {
   await product?.close();
 });
 
-/** trigger → wait → exit, drawn left to right so "Tidy layout" has something to do. */
-const graph = {
-  nodes: [
-    { id: 'start', type: 'trigger.event', config: { event: 'salary_credit' }, position: { x: 0, y: 0 } },
-    { id: 'pause', type: 'wait.duration', config: { amount: 2, unit: 'days' }, position: { x: 400, y: 0 } },
-    { id: 'end', type: 'exit', config: { reason: 'done' }, position: { x: 800, y: 0 } },
-  ],
-  edges: [
-    { id: 'e1', source: 'start', sourceHandle: 'out', target: 'pause' },
-    { id: 'e2', source: 'pause', sourceHandle: 'out', target: 'end' },
-  ],
-  settings: {},
-};
+/** Drawn left to right, so "Tidy layout" has something to do. */
+const graph = salaryWaitGraph('across');
 
 describe('versions', { timeout: 180_000 }, () => {
   it('shows what changed against the live version before publishing, and restores an old version as the draft', async () => {

@@ -11,5 +11,6 @@ export {
 } from './config-arbitraries.ts';
 export { contextFor, generatedNow } from './context.ts';
 export { rmFollowUpGraph } from './rm-follow-up-graph.ts';
+export { salaryWaitGraph } from './salary-wait-graph.ts';
 export { abSplitNode } from './split-node.ts';
 export { arbitraryValidJourney, type ValidJourneyOptions } from './valid-graph.ts';
