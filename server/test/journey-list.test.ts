@@ -150,6 +150,16 @@ describe('GET /journeys approval', () => {
   };
   const request = async (journeyId: string) =>
     (await post(`/journeys/${journeyId}/approval-requests`, maker, { baseRevision: 1, note: '上线' })).id;
+  /** Saves the edited graph over revision 1 of the draft, as the planner. */
+  const editDraft = async (journeyId: string) => {
+    const saved = await a.app.inject({
+      method: 'PUT',
+      url: `/api/v1/journeys/${journeyId}`,
+      headers: maker,
+      payload: { baseRevision: 1, graph: editedGraph },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+  };
   const listed = async (app = a.app) => {
     const response = await app.inject({ url: '/api/v1/journeys', headers: maker });
     expect(response.statusCode).toBe(200);
@@ -171,13 +181,7 @@ describe('GET /journeys approval', () => {
     await post(`/approvals/${await request(journeyIds.rejected)}/reject`, checker, { comment: '话术不合规' });
     // Approved, then the draft was edited: the approval no longer covers it.
     await post(`/approvals/${await request(journeyIds.stale)}/approve`, checker);
-    const edited = await a.app.inject({
-      method: 'PUT',
-      url: `/api/v1/journeys/${journeyIds.stale}`,
-      headers: maker,
-      payload: { baseRevision: 1, graph: editedGraph },
-    });
-    expect(edited.statusCode, edited.body).toBe(200);
+    await editDraft(journeyIds.stale);
     await post(`/approvals/${await request(journeyIds.withdrawn)}/withdraw`, maker);
     await post(`/approvals/${await request(journeyIds.published)}/approve`, checker);
     await post(`/journeys/${journeyIds.published}/publish`, maker, { baseRevision: 1 });
@@ -227,13 +231,7 @@ describe('GET /journeys approval', () => {
 
   it('shows the newest request when a journey was asked about twice', async () => {
     // A new request for the rejected journey's edited draft: the rejection is history now.
-    const saved = await a.app.inject({
-      method: 'PUT',
-      url: `/api/v1/journeys/${journeyIds.rejected}`,
-      headers: maker,
-      payload: { baseRevision: 1, graph: editedGraph },
-    });
-    expect(saved.statusCode, saved.body).toBe(200);
+    await editDraft(journeyIds.rejected);
     await post(`/journeys/${journeyIds.rejected}/approval-requests`, maker, { baseRevision: 2 });
     expect((await listed()).get(journeyIds.rejected)).toMatchObject({
       state: 'pending',
