@@ -1,5 +1,7 @@
 import { type Db, schema } from '@waymark/db';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Principal } from '../auth/principal.ts';
 import { appError } from '../errors/app-error.ts';
 import { isUuid } from '../lib/http-schemas.ts';
 import { lockJourney } from '../routes/journeys/lock-journey.ts';
@@ -49,4 +51,46 @@ export function assertWaiting(approval: ApprovalRecord): void {
         extensions: { approvalStatus: approval.status },
       });
   }
+}
+
+/** How a waiting request ends, and the audit action that records it. */
+const closings = {
+  approved: 'journey.approved',
+  rejected: 'journey.approval-rejected',
+  withdrawn: 'journey.approval-withdrawn',
+  superseded: 'journey.approval-superseded',
+} as const;
+
+/**
+ * Ends a waiting request (only if it still waits: the first closer wins) and audits it in the
+ * same transaction. A person's closing (a decision, a withdrawal) records who and when; a
+ * superseded request keeps neither, as nobody decided it.
+ */
+export async function closeApproval(
+  tx: Db,
+  approval: Pick<ApprovalRecord, 'id' | 'journeyId' | 'draftRevision'>,
+  closing: {
+    status: keyof typeof closings;
+    actor: Pick<Principal, 'userId'>;
+    now: Date;
+    decided: boolean;
+    comment?: string;
+    details?: Record<string, unknown>;
+  },
+): Promise<void> {
+  await tx.orm
+    .update(schema.approvals)
+    .set({
+      status: closing.status,
+      ...(closing.decided && { decidedBy: closing.actor.userId, decidedAt: closing.now }),
+      ...(closing.comment !== undefined && { comment: closing.comment }),
+    })
+    .where(and(eq(schema.approvals.id, approval.id), eq(schema.approvals.status, 'pending')));
+  await recordAudit(tx, closing.now, {
+    actor: closing.actor,
+    action: closings[closing.status],
+    subjectType: 'journey',
+    subjectId: approval.journeyId,
+    details: { approvalId: approval.id, draftRevision: approval.draftRevision, ...closing.details },
+  });
 }

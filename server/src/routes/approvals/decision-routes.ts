@@ -4,14 +4,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { approvalRowById } from '../../approvals/approval-rows.ts';
 import { editedDraftSince } from '../../approvals/edited-draft-since.ts';
-import { assertWaiting, lockApproval } from '../../approvals/lock-approval.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
+import { assertWaiting, closeApproval, lockApproval } from '../../approvals/lock-approval.ts';
 import { appError } from '../../errors/app-error.ts';
 import { errorResponses, idParams } from '../../lib/http-schemas.ts';
 import { principalOf } from '../../plugins/authenticate.ts';
 import { approvalViewSchema, toApprovalView } from './schemas.ts';
 
-const { approvals, journeyVersions } = schema;
+const { journeyVersions } = schema;
 
 type Decision = 'approve' | 'reject';
 
@@ -74,21 +73,13 @@ export const approvalDecisionRoutes: FastifyPluginAsyncZod = async (app) => {
               { extensions: { currentRevision: journey.draftRevision } },
             );
           }
-          await tx.orm
-            .update(approvals)
-            .set({
-              status: decision === 'approve' ? 'approved' : 'rejected',
-              decidedBy: principal.userId,
-              decidedAt: now,
-              comment,
-            })
-            .where(and(eq(approvals.id, approval.id), eq(approvals.status, 'pending')));
-          await recordAudit(tx, now, {
+          await closeApproval(tx, approval, {
+            status: decision === 'approve' ? 'approved' : 'rejected',
             actor: principal,
-            action: decision === 'approve' ? 'journey.approved' : 'journey.approval-rejected',
-            subjectType: 'journey',
-            subjectId: approval.journeyId,
-            details: { approvalId: approval.id, draftRevision: approval.draftRevision, comment },
+            now,
+            decided: true,
+            comment,
+            details: { comment },
           });
         });
         const row = await approvalRowById(app.db, id);

@@ -1,15 +1,10 @@
-import { schema } from '@waymark/db';
-import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { approvalRowById } from '../../approvals/approval-rows.ts';
-import { assertWaiting, lockApproval } from '../../approvals/lock-approval.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
+import { assertWaiting, closeApproval, lockApproval } from '../../approvals/lock-approval.ts';
 import { appError } from '../../errors/app-error.ts';
 import { errorResponses, idParams } from '../../lib/http-schemas.ts';
 import { principalOf } from '../../plugins/authenticate.ts';
 import { approvalViewSchema, toApprovalView } from './schemas.ts';
-
-const { approvals } = schema;
 
 /** The maker takes back a request nobody decided yet (撤回), so it leaves the approvers' queue. */
 export const approvalWithdrawRoute: FastifyPluginAsyncZod = async (app) => {
@@ -39,20 +34,12 @@ export const approvalWithdrawRoute: FastifyPluginAsyncZod = async (app) => {
           throw appError('approval.not-requester');
         }
         assertWaiting(approval);
-        await tx.orm
-          .update(approvals)
-          .set({ status: 'withdrawn', decidedBy: principal.userId, decidedAt: now })
-          .where(and(eq(approvals.id, approval.id), eq(approvals.status, 'pending')));
-        await recordAudit(tx, now, {
+        await closeApproval(tx, approval, {
+          status: 'withdrawn',
           actor: principal,
-          action: 'journey.approval-withdrawn',
-          subjectType: 'journey',
-          subjectId: approval.journeyId,
-          details: {
-            approvalId: approval.id,
-            draftRevision: approval.draftRevision,
-            requestedBy: approval.requestedBy,
-          },
+          now,
+          decided: true,
+          details: { requestedBy: approval.requestedBy },
         });
       });
       const row = await approvalRowById(app.db, id);

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isApprovalRequired } from '../../approvals/approval-required.ts';
 import { approvalRowById, latestApprovalOf } from '../../approvals/approval-rows.ts';
+import { closeApproval } from '../../approvals/lock-approval.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { appError } from '../../errors/app-error.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
@@ -101,17 +102,16 @@ export const journeyApprovalRoutes: FastifyPluginAsyncZod = async (app) => {
           }
           // A request still waiting for an older revision covers a draft that no longer exists.
           for (const stale of open.filter((o) => o.status === 'pending')) {
-            await tx.orm
-              .update(approvals)
-              .set({ status: 'superseded' })
-              .where(and(eq(approvals.id, stale.id), eq(approvals.status, 'pending')));
-            await recordAudit(tx, now, {
-              actor: principal,
-              action: 'journey.approval-superseded',
-              subjectType: 'journey',
-              subjectId: current.id,
-              details: { approvalId: stale.id, draftRevision: stale.draftRevision },
-            });
+            await closeApproval(
+              tx,
+              { ...stale, journeyId: current.id },
+              {
+                status: 'superseded',
+                actor: principal,
+                now,
+                decided: false,
+              },
+            );
           }
 
           const [inserted] = await tx.orm
